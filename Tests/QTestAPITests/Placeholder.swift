@@ -1,0 +1,4 @@
+import Testing
+@testable import QTestAPI
+
+@Test func placeholder() { #expect(true) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import QTestStore
+
+@Test func placeholder() { #expect(true) }
