@@ -1,0 +1,96 @@
+import GRDB
+
+/// Hands out int64 ids, unique per object type across all projects.
+///
+/// The counters live in the `id_sequences` table, so they survive a restart of a
+/// file database. Allocation happens inside the caller's transaction: a rolled-back
+/// request gives its ids back.
+///
+/// ```swift
+/// try store.write { db in
+///     let id = try IDs.next(db, .release)
+/// }
+/// ```
+public enum IDs {
+    /// The next id for `kind`, advancing the counter.
+    public static func next(_ db: Database, _ kind: ObjectKind) throws -> Int64 {
+        let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue])
+        let id = current ?? kind.firstID
+        try db.execute(sql: """
+            INSERT INTO id_sequences (object_type, next_id) VALUES (?, ?)
+            ON CONFLICT(object_type) DO UPDATE SET next_id = excluded.next_id
+            """, arguments: [kind.rawValue, id + 1])
+        return id
+    }
+
+    /// Records that `id` is taken (e.g. an explicit id from a seed fixture), so that
+    /// ``next(_:_:)`` never returns it or anything below it.
+    public static func reserve(_ db: Database, _ kind: ObjectKind, _ id: Int64) throws {
+        let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue]) ?? kind.firstID
+        if id >= current {
+            try db.execute(sql: """
+                INSERT INTO id_sequences (object_type, next_id) VALUES (?, ?)
+                ON CONFLICT(object_type) DO UPDATE SET next_id = excluded.next_id
+                """, arguments: [kind.rawValue, id + 1])
+        }
+    }
+
+    /// Returns `id` if given (reserving it), or the next free id.
+    public static func use(_ db: Database, _ kind: ObjectKind, _ id: Int64?) throws -> Int64 {
+        if let id {
+            try reserve(db, kind, id)
+            return id
+        }
+        return try next(db, kind)
+    }
+}
+
+/// Hands out PIDs (`RL-1`, `TC-2`, …) per (project, type), counting up from 1.
+///
+/// ```swift
+/// let pid = try PIDs.next(db, project: 108781, .testCase) // "TC-1"
+/// ```
+public enum PIDs {
+    /// The next PID string for `kind` in `project`. Throws for kinds without a prefix.
+    public static func next(_ db: Database, project: Int64, _ kind: ObjectKind) throws -> String {
+        guard let prefix = kind.pidPrefix else { throw StoreError.internalError("\(kind.rawValue) has no PID") }
+        let current = try Int64.fetchOne(db, sql: "SELECT next_value FROM pid_sequences WHERE project_id = ? AND object_type = ?",
+                                         arguments: [project, kind.rawValue]) ?? 1
+        try db.execute(sql: """
+            INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?, ?, ?)
+            ON CONFLICT(project_id, object_type) DO UPDATE SET next_value = excluded.next_value
+            """, arguments: [project, kind.rawValue, current + 1])
+        return prefix + String(current)
+    }
+
+    /// Records that `pid` (e.g. `"TC-7"` from a fixture) is taken in `project`.
+    /// Throws `badRequest` if it doesn't have the kind's prefix.
+    public static func reserve(_ db: Database, project: Int64, _ kind: ObjectKind, _ pid: String) throws {
+        guard let number = parse(pid, kind) else { throw StoreError.badRequest("Invalid PID \(pid) for \(kind.rawValue)") }
+        let current = try Int64.fetchOne(db, sql: "SELECT next_value FROM pid_sequences WHERE project_id = ? AND object_type = ?",
+                                         arguments: [project, kind.rawValue]) ?? 1
+        if number >= current {
+            try db.execute(sql: """
+                INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?, ?, ?)
+                ON CONFLICT(project_id, object_type) DO UPDATE SET next_value = excluded.next_value
+                """, arguments: [project, kind.rawValue, number + 1])
+        }
+    }
+
+    /// Returns `pid` if given (reserving it), else the next PID.
+    public static func use(_ db: Database, project: Int64, _ kind: ObjectKind, _ pid: String?) throws -> String {
+        if let pid {
+            try reserve(db, project: project, kind, pid)
+            return pid
+        }
+        return try next(db, project: project, kind)
+    }
+
+    /// The number in `pid` if it has `kind`'s prefix (case-insensitive), e.g. `"tc-12"` → 12.
+    public static func parse(_ pid: String, _ kind: ObjectKind) -> Int64? {
+        guard let prefix = kind.pidPrefix, pid.count > prefix.count,
+              pid.prefix(prefix.count).uppercased() == prefix else { return nil }
+        guard let n = Int64(pid.dropFirst(prefix.count)), n > 0 else { return nil }
+        return n
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import QTestStore
-
-@Test func placeholder() { #expect(true) }
