@@ -1,0 +1,25 @@
+import Foundation
+
+/// Listener address and every resource limit. Defaults are sized for a local test emulator.
+public struct HTTPServerConfiguration: Sendable {
+    /// IPv4/IPv6 literal, "localhost" (→ 127.0.0.1), "0.0.0.0" or "::" (dual-stack).
+    public var host: String = "127.0.0.1"
+    /// 0 lets the kernel choose a free port; read it back from `start()` / `boundPort`.
+    public var port: Int = 8080
+    /// Request line + header fields (and, separately, chunked trailers) above this → 431.
+    public var maxHeaderBytes = 64 * 1024
+    /// More header fields than this → 431.
+    public var maxHeaderCount = 200
+    /// Declared or received body larger than this → 413.
+    public var maxBodyBytes = 64 * 1024 * 1024
+    /// From the first byte of a request to the end of its header section; exceeding it → 408 + close.
+    public var headerReadTimeout: TimeInterval = 10
+    /// Keep-alive connection with no activity for this long is closed. Also bounds stalled body uploads and writes.
+    public var idleTimeout: TimeInterval = 60
+    /// Extra connections beyond this are answered 503 and closed immediately.
+    public var maxConnections = 4096
+    /// Default time `shutdown()` waits for in-flight requests before force-closing.
+    public var shutdownGracePeriod: TimeInterval = 10
+
+    public init() {}
+}

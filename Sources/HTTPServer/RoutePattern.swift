@@ -1,0 +1,54 @@
+/// A compiled route pattern such as "/api/v3/projects/{projectId}/test-runs/{testRunId}".
+/// Segments are matched exactly (case-sensitive); "{name}" captures one non-empty segment.
+struct RoutePattern: Sendable {
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    let text: String
+    let segments: [Segment]
+
+    init(_ text: String) {
+        self.text = text
+        segments = RoutePattern.split(text).map { seg in
+            if seg.hasPrefix("{") && seg.hasSuffix("}") && seg.count >= 2 {
+                return .parameter(String(seg.dropFirst().dropLast()))
+            }
+            return .literal(String(seg))
+        }
+    }
+
+    /// Path segments without empty pieces, so "/a//b/" and "/a/b" match the same routes.
+    static func split(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// Captured parameters, or nil when the path does not match.
+    func match(_ pathSegments: [Substring]) -> [String: String]? {
+        guard pathSegments.count == segments.count else { return nil }
+        var params: [String: String] = [:]
+        for (segment, value) in zip(segments, pathSegments) {
+            switch segment {
+            case .literal(let lit):
+                if lit != value { return nil }
+            case .parameter(let name):
+                params[name] = String(value)
+            }
+        }
+        return params
+    }
+
+    /// Specificity for "literal beats parameter": compared left to right, a literal at the
+    /// first differing position wins, so "/runs/current" beats "/runs/{id}".
+    func isMoreSpecific(than other: RoutePattern) -> Bool {
+        for (a, b) in zip(segments, other.segments) {
+            switch (a, b) {
+            case (.literal, .parameter): return true
+            case (.parameter, .literal): return false
+            default: continue
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+@testable import HTTPServer
+
+/// Starts a server on a free port with the shared test routes, runs `body`, always shuts down.
+func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
+                router: Router = TestRoutes.router(),
+                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+                _ body: (HTTPServer, Int) throws -> Void) throws {
+    var configuration = HTTPServerConfiguration()
+    configuration.port = 0
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, responder: router, accessLog: accessLog)
+    let port = try server.start()
+    defer { server.shutdown(gracePeriod: 1) }
+    try body(server, port)
+}
+
+enum TestRoutes {
+    static func router() -> Router {
+        var router = Router()
+        router.add("GET", "/echo") { request in
+            .json(200, object: [
+                "method": request.method,
+                "path": request.path,
+                "query": request.query.pairs.map { "\($0.name)=\($0.value)" },
+                "id": request.query["id"] ?? "",
+                "remote": request.remoteAddress,
+            ])
+        }
+        router.add("POST", "/echo") { request in
+            .json(200, object: ["body": String(decoding: request.body, as: UTF8.self), "length": request.body.count])
+        }
+        router.add("GET", "/items/{id}") { .text(200, "param:\($0.pathParameters["id"] ?? "")") }
+        router.add("GET", "/items/special") { _ in .text(200, "literal") }
+        router.add("PUT", "/items/{id}") { .text(200, "put:\($0.pathParameters["id"] ?? "")") }
+        router.add("GET", "/slow") { request in
+            let ms = Int(request.query["ms"] ?? "200") ?? 200
+            usleep(useconds_t(ms * 1000))
+            return .text(200, "slow done \(ms)")
+        }
+        return router
+    }
+}
