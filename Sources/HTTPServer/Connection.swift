@@ -31,6 +31,8 @@ final class Connection: @unchecked Sendable {
     private(set) var inFlight = false
     private var closeAfterFlush = false
     private var lingering = false
+    /// Set for server-generated errors, where the client may still be sending a body we never read.
+    private var lingerOnClose = false
     private var lingerDeadline: UInt64 = 0
     private var peerClosed = false
     private(set) var closed = false
@@ -177,6 +179,7 @@ final class Connection: @unchecked Sendable {
         out.append(contentsOf: head)
         out.append(contentsOf: body)
         closeAfterFlush = true
+        lingerOnClose = true
         flush()
     }
 
@@ -210,7 +213,10 @@ final class Connection: @unchecked Sendable {
         if out.capacity > 1 << 20 { out = [] } else { out.removeAll(keepingCapacity: true) }
         outOffset = 0
         disarmWriteSource()
-        if closeAfterFlush { beginLingeringClose() }
+        if closeAfterFlush {
+            // After a complete request nothing unread remains, so a plain close sends FIN, not RST.
+            if (lingerOnClose || parser.bufferedByteCount > 0) && !peerClosed { beginLingeringClose() } else { close() }
+        }
     }
 
     private func armWriteSource() {

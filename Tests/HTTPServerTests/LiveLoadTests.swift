@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import HTTPServer
+
+/// Runs `count` closures on dedicated threads (not the Swift cooperative pool, which has only one
+/// thread per core) and waits for all of them.
+private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for i in 0..<count {
+        group.enter()
+        let thread = Thread {
+            work(i)
+            group.leave()
+        }
+        thread.stackSize = 256 * 1024
+        thread.start()
+    }
+    group.wait()
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add(_ n: Int = 1) { lock.lock(); value += n; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+@Test func manyConcurrentClients() throws {
+    try withServer { _, port in
+        let ok = Counter()
+        onThreads(64) { client in
+            guard let c = try? TestClient(port: port) else { return }
+            for i in 0..<100 {
+                let id = "\(client)-\(i)"
+                if i % 2 == 0 {
+                    if c.request("GET", "/echo?id=\(id)")?.json?["id"] as? String == id { ok.add() }
+                } else {
+                    if c.request("POST", "/echo", body: id)?.json?["body"] as? String == id { ok.add() }
+                }
+            }
+        }
+        #expect(ok.count == 64 * 100)
+    }
+}
+
+@Test func idleConnectionsDoNotDelayNewClient() throws {
+    try withServer { _, port in
+        var idle: [TestClient] = []
+        for _ in 0..<500 { idle.append(try TestClient(port: port)) }
+        // Half of them sit mid-request, half completely silent.
+        for c in idle.prefix(250) { c.send("GET /echo HTTP/1.1\r\nHost: a\r\n") }
+        let started = Date()
+        let c = try TestClient(port: port)
+        #expect(c.request("GET", "/echo?id=new")?.json?["id"] as? String == "new")
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < 0.5, "new client took \(elapsed)s")
+        withExtendedLifetime(idle) {}
+    }
+}
+
+@Test func slowHandlerDoesNotBlockOthers() throws {
+    try withServer { _, port in
+        let slow = try TestClient(port: port)
+        slow.send("GET /slow?ms=1500 HTTP/1.1\r\nHost: a\r\n\r\n")
+        usleep(50_000)
+        let started = Date()
+        let fast = try TestClient(port: port)
+        #expect(fast.request("GET", "/echo")?.status == 200)
+        #expect(Date().timeIntervalSince(started) < 1.2) // well under the 1.5 s handler, even on a loaded 2-core box
+        #expect(slow.readResponse()?.bodyText == "slow done 1500")
+    }
+}
+
+@Test func gracefulShutdownFinishesInFlightRequest() throws {
+    var configuration = HTTPServerConfiguration()
+    configuration.port = 0
+    let server = HTTPServer(configuration: configuration, responder: TestRoutes.router())
+    let port = try server.start()
+    let busy = try TestClient(port: port)
+    let idle = try TestClient(port: port)
+    #expect(idle.request("GET", "/echo")?.status == 200)
+    busy.send("GET /slow?ms=400 HTTP/1.1\r\nHost: a\r\n\r\n")
+    usleep(100_000)
+    let started = Date()
+    server.shutdown(gracePeriod: 5)
+    let took = Date().timeIntervalSince(started)
+    #expect(took >= 0.2 && took < 3, "shutdown took \(took)s")
+    let r = busy.readResponse()
+    #expect(r?.bodyText == "slow done 400")
+    #expect(r?.headers["Connection"] == "close")
+    #expect(busy.waitForClose())
+    #expect(idle.waitForClose())
+    #expect((try? TestClient(port: port)) == nil) // no longer accepting
+    server.shutdown() // idempotent
+    server.waitUntilStopped()
+}
+
+@Test func shutdownGracePeriodIsBounded() throws {
+    var configuration = HTTPServerConfiguration()
+    configuration.port = 0
+    let server = HTTPServer(configuration: configuration, responder: TestRoutes.router())
+    let port = try server.start()
+    let busy = try TestClient(port: port)
+    busy.send("GET /slow?ms=3000 HTTP/1.1\r\nHost: a\r\n\r\n")
+    usleep(100_000)
+    let started = Date()
+    server.shutdown(gracePeriod: 0.3)
+    let took = Date().timeIntervalSince(started)
+    #expect(took < 1.5, "shutdown took \(took)s")
+    #expect(busy.waitForClose())
+}
+
+@Test func accessLogCalledOncePerRequest() throws {
+    final class Log: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [AccessLogEntry] = []
+    }
+    let log = Log()
+    try withServer(accessLog: { entry in log.lock.lock(); log.entries.append(entry); log.lock.unlock() }) { _, port in
+        let c = try TestClient(port: port)
+        #expect(c.request("GET", "/echo?x=1")?.status == 200)
+        #expect(c.request("DELETE", "/items/1")?.status == 405)
+        #expect(c.request("GET", "/slow?ms=50")?.status == 200)
+    }
+    log.lock.lock(); defer { log.lock.unlock() }
+    #expect(log.entries.map(\.method) == ["GET", "DELETE", "GET"])
+    #expect(log.entries.map(\.path) == ["/echo", "/items/1", "/slow"])
+    #expect(log.entries.map(\.status) == [200, 405, 200])
+    #expect(log.entries[2].duration >= 0.04)
+    #expect(log.entries.allSatisfy { $0.remoteAddress.hasPrefix("127.0.0.1:") })
+}
