@@ -1,0 +1,147 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// How an emulator instance is set up.
+public struct EmulatorOptions: Sendable {
+    /// SQLite file, or nil for in-memory.
+    public var databasePath: String?
+    /// Initial data, loaded only into a database that has never been seeded.
+    public var seed: SeedSource
+    /// How long a queued job waits in `IN_WAITING` before it is processed.
+    public var jobDelay: TimeInterval
+    /// The clock behind every timestamp and token expiry.
+    public var clock: any StoreClock
+    /// Receives warnings and unexpected errors.
+    public var log: @Sendable (String) -> Void
+
+    public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0,
+                clock: any StoreClock = SystemClock(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.databasePath = databasePath
+        self.seed = seed
+        self.jobDelay = jobDelay
+        self.clock = clock
+        self.log = log
+    }
+}
+
+/// What route handlers share: the store and the options. One per running emulator.
+public final class EmulatorContext: Sendable {
+    public let database: QTestDatabase
+    public let options: EmulatorOptions
+
+    init(database: QTestDatabase, options: EmulatorOptions) {
+        self.database = database
+        self.options = options
+    }
+
+    /// The current time from the injected clock.
+    public var now: Date { database.clock.now() }
+
+    /// Runs `body` as one write transaction, mapping store errors to qTest errors: a request
+    /// that fails changes nothing.
+    public func write<T>(_ body: (StoreDatabase) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// Runs `body` with read access.
+    public func read<T>(_ body: (StoreDatabase) throws -> T) throws -> T {
+        try database.read(body)
+    }
+}
+
+/// An emulator: a store plus the router that serves the qTest API over it.
+///
+///     let app = try EmulatorApp(options: EmulatorOptions(seed: .demo))
+///     let server = HTTPServer(configuration: .init(), responder: app.router)
+public final class EmulatorApp: Sendable {
+    public let context: EmulatorContext
+    public let router: Router
+
+    public init(options: EmulatorOptions) throws {
+        let database = try QTestDatabase(path: options.databasePath, clock: options.clock)
+        try EmulatorApp.seedIfEmpty(database, from: options.seed)
+        context = EmulatorContext(database: database, options: options)
+        router = EmulatorApp.makeRouteTable(context: context).router
+    }
+
+    /// Starts background work (the job worker).
+    public func start() {}
+
+    /// Stops background work.
+    public func stop() {}
+
+    /// Every route, in registration order, for `qtest-emulator routes` and the coverage test.
+    public static func routeList() -> [(method: String, pattern: String)] {
+        guard let database = try? QTestDatabase() else { return [] }
+        let context = EmulatorContext(database: database, options: EmulatorOptions(seed: .none))
+        return makeRouteTable(context: context).router.routes
+    }
+
+    static func makeRouteTable(context: EmulatorContext) -> RouteTable {
+        var table = RouteTable(authenticate: { token in
+            try context.read { db in
+                guard let user = try Tokens.user(db, forToken: token, at: context.now) else { return nil }
+                return Caller(userID: user.id, username: user.username, isSiteAdmin: user.isSiteAdmin, token: token)
+            }
+        }, logger: context.options.log)
+        ControlRoutes.register(in: &table, app: context)
+        for group in routeGroups { group.register(in: &table, app: context) }
+        return table
+    }
+
+    /// The qTest API, one group per vendor API tag.
+    static let routeGroups: [any RouteGroup.Type] = [
+        LoginRoutes.self,
+        ProjectRoutes.self,
+        UserRoutes.self,
+        UserProfileRoutes.self,
+        GroupRoutes.self,
+        AuthSystemRoutes.self,
+        SiteTemplateRoutes.self,
+    ]
+
+    // MARK: Seeding
+
+    /// Loads the seed into a database that holds no data yet; a persistent database that was
+    /// seeded (or used) before keeps its state across restarts.
+    static func seedIfEmpty(_ database: QTestDatabase, from source: SeedSource) throws {
+        guard source != .none else { return }
+        let isEmpty = try database.read { db in try Users.count(db) == 0 }
+        guard isEmpty else { return }
+        _ = try load(source, into: database)
+    }
+
+    /// `qtest-emulator seed`: loads a fixture into a database file, all or nothing.
+    public static func seedDatabase(at path: String, from source: SeedSource) throws -> String {
+        let database = try QTestDatabase(path: path)
+        return try load(source, into: database)
+    }
+
+    static func load(_ source: SeedSource, into database: QTestDatabase) throws -> String {
+        let data: Data
+        switch source {
+        case .none: return "nothing loaded"
+        case .demo: data = Data(DemoSeed.json.utf8)
+        case let .file(path):
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw SeedLoadError(message: "cannot read fixture file '\(path)'")
+            }
+            data = contents
+        }
+        let fixture = try SeedFixture.decode(data)
+        let summary = try database.write { db in try Seeder.load(fixture, into: db, at: database.clock.now()) }
+        return "\(summary)"
+    }
+}
+
+/// A fixture that could not be read.
+public struct SeedLoadError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// A set of routes for one qTest API tag.
+protocol RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext)
+}

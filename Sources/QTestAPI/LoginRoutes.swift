@@ -1,0 +1,82 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// LoginApi: `POST /oauth/token` and `GET /oauth/status`, plus `POST /oauth/revoke`, which
+/// the vendor documents beside them.
+enum LoginRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("POST", "/oauth/token", access: .open) { context in
+            try token(context, app: app)
+        }
+        table.add("GET", "/oauth/status") { context in
+            let caller = try context.user
+            guard let status = try app.read({ db in try Tokens.status(db, caller.token, at: app.now) }) else {
+                throw APIError.unauthorized("Invalid access token")
+            }
+            return .json(200, ["expiration": .int(status.expiration), "validityInMilliseconds": .int(status.validityInMilliseconds)] as JSON)
+        }
+        table.add("POST", "/oauth/revoke") { context in
+            let caller = try context.user
+            _ = try app.write { db in try Tokens.revoke(db, caller.token) }
+            return .okMessage("Token revoked")
+        }
+    }
+
+    /// Both grants. Parameters come from the form body or the query string (the Jenkins
+    /// plugin sends `?grant_type=refresh_token&refresh_token=…` with an empty body).
+    static func token(_ context: RequestContext, app: EmulatorContext) throws -> HTTPResponse {
+        // Clients put a site name, a user name or `jenkins:<secret>` in Basic credentials; the
+        // value itself is not checked, but it must be present and well formed.
+        guard isWellFormedBasic(context.request.headers["Authorization"]) else {
+            throw APIError.oauth(status: 401, error: "unauthorized", description: "Missing or invalid Authorization header value")
+        }
+        let agent = context.request.headers["User-Agent"]
+        let grant = (context.formParameter("grant_type") ?? "password").lowercased()
+        let issued: IssuedToken
+        switch grant {
+        case "password":
+            guard let username = context.formParameter("username"), let password = context.formParameter("password") else {
+                throw APIError.oauth(status: 400, error: "invalid_request", description: "username and password are required")
+            }
+            issued = try app.write { db in
+                guard let user = try Users.verifyPassword(db, username: username, password: password), user.status != 2 else {
+                    throw APIError.oauth(status: 401, error: "unauthorized", description: "Bad credentials")
+                }
+                return try Tokens.issue(db, userId: user.id, agent: agent, at: app.now)
+            }
+        case "refresh_token":
+            guard let refresh = context.formParameter("refresh_token") else {
+                throw APIError.oauth(status: 400, error: "invalid_request", description: "refresh_token is required")
+            }
+            do {
+                issued = try app.write { db in try Tokens.refresh(db, refreshToken: refresh, agent: agent, at: app.now) }
+            } catch let error as StoreError where error.kind == .badRequest {
+                throw APIError.oauth(status: 400, error: "invalid_grant", description: error.message)
+            }
+        default:
+            throw APIError.oauth(status: 400, error: "unsupported_grant_type", description: "Invalid refresh token or grant type")
+        }
+        let body: JSON = [
+            "access_token": .string(issued.accessToken),
+            "token_type": .string(issued.tokenType),
+            "refresh_token": .string(issued.refreshToken),
+            "scope": .string(issued.scope),
+            "agent": .optional(issued.agent),
+            "expires_in": .number(issued.expiresIn),
+        ]
+        return .json(200, body)
+    }
+
+    /// `Basic <base64 of something containing a colon>`.
+    static func isWellFormedBasic(_ header: String?) -> Bool {
+        guard let header else { return false }
+        let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic" else { return false }
+        var encoded = parts[1].trimmingCharacters(in: .whitespaces)
+        // Some clients drop the base64 padding.
+        while encoded.count % 4 != 0 { encoded += "=" }
+        guard let decoded = Data(base64Encoded: encoded), let text = String(data: decoded, encoding: .utf8) else { return false }
+        return text.contains(":")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HTTPServer
+
+/// Who may call a route.
+public enum RouteAccess: Sendable {
+    /// No token needed (`/oauth/token`, `/__emulator/*`).
+    case open
+    /// A valid token is required.
+    case user
+}
+
+/// Builds the `Router`: every emulated operation is one `add` line in a route group, wrapped
+/// so that authentication, error mapping and the "never a 500 with internals" rule live here
+/// once instead of in every handler.
+public struct RouteTable {
+    public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+
+    public private(set) var router = Router()
+    private let authenticate: @Sendable (String) throws -> Caller?
+    private let logger: @Sendable (String) -> Void
+
+    /// - Parameters:
+    ///   - authenticate: resolves a bare token to its caller, `nil` when unknown or expired.
+    ///   - logger: receives unexpected errors (they are answered as a bare 500).
+    public init(authenticate: @escaping @Sendable (String) throws -> Caller?,
+                logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+        self.authenticate = authenticate
+        self.logger = logger
+        router.notFound = { request in
+            HTTPResponse.json(404, ["message": .string("No API found for \(request.method) \(request.path)")] as JSON)
+        }
+        router.methodNotAllowed = { request, allowed in
+            var response = HTTPResponse.json(405, ["message": .string("Request method '\(request.method)' is not supported for \(request.path)")] as JSON)
+            response.headers["Allow"] = allowed.joined(separator: ", ")
+            return response
+        }
+    }
+
+    public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, _ handler: @escaping Handler) {
+        let authenticate = self.authenticate
+        let logger = self.logger
+        router.add(method, pattern) { request in
+            do {
+                var context = RequestContext(request: request)
+                if case .user = access {
+                    guard let token = RouteTable.token(from: request.headers["Authorization"]),
+                          let caller = try authenticate(token) else {
+                        throw APIError.unauthorized()
+                    }
+                    context.caller = caller
+                }
+                return try handler(context)
+            } catch {
+                return RouteTable.response(for: error, request: request, logger: logger)
+            }
+        }
+    }
+
+    /// The token from `Authorization: Bearer X`, `bearer X` or a bare `X` (all three are sent
+    /// by real clients). Basic credentials are not tokens.
+    static func token(from header: String?) -> String? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        if parts.count == 2 {
+            guard parts[0].lowercased() == "bearer" else { return nil }
+            let token = parts[1].trimmingCharacters(in: .whitespaces)
+            return token.isEmpty ? nil : token
+        }
+        return header
+    }
+
+    static func response(for error: Error, request: HTTPRequest, logger: (String) -> Void) -> HTTPResponse {
+        if let apiError = error as? APIError { return apiError.response }
+        if let convertible = error as? APIErrorConvertible { return convertible.apiError.response }
+        logger("internal error on \(request.method) \(request.path): \(error)")
+        return HTTPResponse.json(500, ["message": "Internal server error"] as JSON)
+    }
+}
+
+/// Errors from lower layers (the store) that know their qTest status and message.
+public protocol APIErrorConvertible: Error {
+    var apiError: APIError { get }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import HTTPServer
+import QTestAPI
+
+/// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the emulator (default command)."
+    )
+
+    @Option(help: "Address to listen on (env QTEST_EMULATOR_HOST). Use 0.0.0.0 or :: in containers.")
+    var host: String = EnvironmentDefaults.string("HOST", "127.0.0.1")
+
+    @Option(help: "Port to listen on; 0 picks a free port (env QTEST_EMULATOR_PORT).")
+    var port: Int = EnvironmentDefaults.int("PORT", 8080)
+
+    @Option(help: "SQLite database file; omitted = in-memory (env QTEST_EMULATOR_DB).")
+    var db: String? = EnvironmentDefaults.optionalString("DB")
+
+    @Option(help: "Seed fixture: 'demo' (built in, default), 'none', or a JSON file (env QTEST_EMULATOR_SEED).")
+    var seed: String = EnvironmentDefaults.string("SEED", "demo")
+
+    @Option(help: "error, warning, info or debug (env QTEST_EMULATOR_LOG_LEVEL).")
+    var logLevel: LogLevel = LogLevel(rawValue: EnvironmentDefaults.string("LOG_LEVEL", "info")) ?? .info
+
+    @Option(help: "Hold each queued job this long before processing, e.g. 2s or 500ms (env QTEST_EMULATOR_JOB_DELAY).")
+    var jobDelay: String = EnvironmentDefaults.string("JOB_DELAY", "0s")
+
+    @Option(help: "Largest request body in bytes (env QTEST_EMULATOR_MAX_BODY_BYTES).")
+    var maxBodyBytes: Int = EnvironmentDefaults.int("MAX_BODY_BYTES", 64 * 1024 * 1024)
+
+    @Option(help: "Largest request line + headers in bytes (env QTEST_EMULATOR_MAX_HEADER_BYTES).")
+    var maxHeaderBytes: Int = EnvironmentDefaults.int("MAX_HEADER_BYTES", 64 * 1024)
+
+    @Option(help: "Seconds a client may take to send its headers (env QTEST_EMULATOR_HEADER_TIMEOUT).")
+    var headerTimeout: Int = EnvironmentDefaults.int("HEADER_TIMEOUT", 10)
+
+    @Option(help: "Seconds an idle keep-alive connection is kept (env QTEST_EMULATOR_IDLE_TIMEOUT).")
+    var idleTimeout: Int = EnvironmentDefaults.int("IDLE_TIMEOUT", 60)
+
+    @Option(help: "Most simultaneous connections (env QTEST_EMULATOR_MAX_CONNECTIONS).")
+    var maxConnections: Int = EnvironmentDefaults.int("MAX_CONNECTIONS", 4096)
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodyBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, idleTimeout > 0, maxConnections > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+        guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
+    }
+
+    func run() throws {
+        let logger = Logger(level: logLevel)
+        let app: EmulatorApp
+        do {
+            app = try EmulatorApp(options: EmulatorOptions(
+                databasePath: db,
+                seed: SeedSource(argument: seed),
+                jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
+                log: { logger.log(.warning, $0) }
+            ))
+        } catch {
+            logger.log(.error, "qtest-emulator: cannot start: \(error)")
+            throw ExitCode(2)
+        }
+
+        var configuration = HTTPServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxHeaderBytes = maxHeaderBytes
+        configuration.headerReadTimeout = TimeInterval(headerTimeout)
+        configuration.idleTimeout = TimeInterval(idleTimeout)
+        configuration.maxConnections = maxConnections
+
+        let server = HTTPServer(configuration: configuration, responder: app.router) { entry in
+            logger.log(.info, String(format: "%@ %@ %d %.1fms", entry.method, entry.path, entry.status, entry.duration * 1000))
+        }
+        let boundPort: Int
+        do {
+            boundPort = try server.start()
+        } catch {
+            logger.log(.error, "qtest-emulator: cannot listen on \(host):\(port): \(error)")
+            throw ExitCode(2)
+        }
+        app.start()
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        // One parseable line on stdout: scripts and tests read the port from it.
+        FileHandle.standardOutput.write(Data("qtest-emulator listening on http://\(shownHost):\(boundPort)\n".utf8))
+
+        SignalWaiter.waitForTermination()
+        logger.log(.info, "qtest-emulator: shutting down")
+        server.shutdown()
+        app.stop()
+        throw ExitCode.success
+    }
+}
+
+extension Duration {
+    /// Parses `2s`, `1.5s`, `500ms` or a bare number of seconds.
+    static func parseSeconds(_ text: String) -> TimeInterval? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if t.hasSuffix("ms"), let v = Double(t.dropLast(2)), v >= 0 { return v / 1000 }
+        if t.hasSuffix("s"), let v = Double(t.dropLast()), v >= 0 { return v }
+        if let v = Double(t), v >= 0 { return v }
+        return nil
+    }
+}

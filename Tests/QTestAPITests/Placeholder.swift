@@ -1,4 +1,0 @@
-import Testing
-@testable import QTestAPI
-
-@Test func placeholder() { #expect(true) }
