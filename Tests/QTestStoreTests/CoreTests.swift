@@ -7,7 +7,7 @@ import Testing
     @Test func migratesInMemory() throws {
         let store = try QTestDatabase()
         #expect(try store.appliedMigrations().count == Schema.migrator.migrations.count)
-        let tables = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let tables = try store.read { (db: Database) throws in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         for t in Schema.tablesInDeleteOrder { #expect(tables.contains(t), "missing \(t)") }
     }
 
@@ -16,20 +16,20 @@ import Testing
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
         do {
             let store = try QTestDatabase(path: path)
-            let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+            let mode = try store.read { (db: Database) throws in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
             #expect(mode == "wal")
-            let fk = try store.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
+            let fk = try store.read { (db: Database) throws in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
             #expect(fk == true)
-            _ = try store.write { db in try IDs.next(db, .release) }
+            _ = try store.write { (db: Database) throws in try IDs.next(db, .release) }
         }
         let again = try QTestDatabase(path: path)
-        let id = try again.write { db in try IDs.next(db, .release) }
+        let id = try again.write { (db: Database) throws in try IDs.next(db, .release) }
         #expect(id == ObjectKind.release.firstID + 1)
     }
 
     @Test func idAndPidSequences() throws {
         let store = try QTestDatabase()
-        try store.write { db in
+        try store.write { (db: Database) throws in
             #expect(try IDs.next(db, .project) == 108_782)
             #expect(try IDs.next(db, .project) == 108_783)
             try IDs.reserve(db, .project, 200_000)
@@ -75,13 +75,13 @@ import Testing
         let store = try QTestDatabase(clock: FixedClock())
         let now = store.clock.now()
         #expect(throws: StoreError.self) {
-            try store.write { db in
+            try store.write { (db: Database) throws in
                 _ = try Users.create(db, UserDraft(username: "a@example.com", password: "x"), at: now)
                 _ = try IDs.next(db, .user)
                 throw StoreError.badRequest("boom")
             }
         }
-        try store.read { db in
+        try store.read { (db: Database) throws in
             #expect(try UserRecord.fetchCount(db) == 0)
             let sequences = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM id_sequences")
             #expect(sequences == 0)
