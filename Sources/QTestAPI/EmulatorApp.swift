@@ -84,6 +84,8 @@ public final class EmulatorApp: Sendable {
                 guard let user = try Tokens.user(db, forToken: token, at: context.now) else { return nil }
                 return Caller(userID: user.id, username: user.username, isSiteAdmin: user.isSiteAdmin, token: token)
             }
+        }, authorizeProject: { caller, projectID in
+            try context.read { db in _ = try context.project(db, projectID, for: caller) }
         }, logger: context.options.log)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }

@@ -17,14 +17,20 @@ public struct RouteTable {
 
     public private(set) var router = Router()
     private let authenticate: @Sendable (String) throws -> Caller?
+    private let authorizeProject: @Sendable (Caller, Int64) throws -> Void
     private let logger: @Sendable (String) -> Void
 
     /// - Parameters:
     ///   - authenticate: resolves a bare token to its caller, `nil` when unknown or expired.
+    ///   - authorizeProject: throws (404/403) when the caller may not touch a project. It runs
+    ///     before the handler on every route whose path has a `{projectId}`, so no route family
+    ///     can forget the check and no request body is looked at for a foreign project.
     ///   - logger: receives unexpected errors (they are answered as a bare 500).
     public init(authenticate: @escaping @Sendable (String) throws -> Caller?,
+                authorizeProject: @escaping @Sendable (Caller, Int64) throws -> Void = { _, _ in },
                 logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.authenticate = authenticate
+        self.authorizeProject = authorizeProject
         self.logger = logger
         router.notFound = { request in
             HTTPResponse.json(404, ["message": .string("No API found for \(request.method) \(request.path)")] as JSON)
@@ -38,6 +44,8 @@ public struct RouteTable {
 
     public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, _ handler: @escaping Handler) {
         let authenticate = self.authenticate
+        let authorizeProject = self.authorizeProject
+        let guardsProject = pattern.contains("{projectId}")
         let logger = self.logger
         router.add(method, pattern) { request in
             do {
@@ -48,6 +56,7 @@ public struct RouteTable {
                         throw APIError.unauthorized()
                     }
                     context.caller = caller
+                    if guardsProject { try authorizeProject(caller, try context.pathID("projectId")) }
                 }
                 return try handler(context)
             } catch {

@@ -85,3 +85,14 @@ final class EmulatorHarness {
         return token
     }
 }
+
+extension Demo {
+    /// A member of 108781 only, not a site admin.
+    static let testerUser = "tester@example.com"
+    static let testerPassword = "tester123"
+    static let testerToken = "3f2c5e1a-7b8d-4c9e-a0f1-2b3c4d5e6f70"
+    static let testerID: Int64 = 10002
+    static let adminID: Int64 = 10001
+    /// Only the site admin is assigned to this project.
+    static let secondProjectID: Int64 = 108782
+}
