@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// One `properties` entry of an object as qTest shows it (`PropertyResource`).
+public struct PropertyValue: Sendable, Equatable {
+    public var fieldId: Int64
+    public var fieldName: String
+    /// Always a string, as on the wire (`""` when the field has no value).
+    public var value: String
+    /// The label of a lookup value (`"Passed"` for `"601"`), `""` for an empty lookup, nil otherwise.
+    public var valueName: String?
+    /// Creates a value.
+    public init(fieldId: Int64, fieldName: String, value: String, valueName: String?) {
+        self.fieldId = fieldId; self.fieldName = fieldName; self.value = value; self.valueName = valueName
+    }
+}
+
+/// A `properties` entry from a request: `{field_id, field_value}`. A nil or empty value clears it.
+public struct PropertyInput: Sendable, Equatable {
+    public var fieldId: Int64
+    public var value: String?
+    /// Creates an input.
+    public init(fieldId: Int64, value: String?) { self.fieldId = fieldId; self.value = value }
+}
+
+/// Reads and writes the `properties` of any object (field values keyed by ``ObjectKind``).
+///
+/// Every active field of the object's type is listed, with `""` for the ones without a value:
+/// qTest lists them all, and clients look fields up by name in that list.
+///
+/// ```swift
+/// try ObjectProperties.write(db, projectId: 108781, .testSuite, suiteId, [PropertyInput(fieldId: 608930, value: "742")])
+/// let props = try ObjectProperties.read(db, projectId: 108781, .testSuite, suiteId)
+/// ```
+public enum ObjectProperties {
+    /// The active fields of `kind` usable in `projectId`: the project's own, then site fields.
+    public static func fields(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [FieldRecord] {
+        try FieldRecord.fetchAll(db, sql: """
+            SELECT * FROM fields WHERE (project_id = ? OR project_id IS NULL) AND object_type = ? AND is_active
+            ORDER BY project_id IS NULL, sort_order, id
+            """, arguments: [projectId, kind.rawValue])
+    }
+
+    /// The properties of an object. `overrides` replace stored values (used for values kept in
+    /// their own column, such as a test run's Status).
+    public static func read(_ db: Database, projectId: Int64, _ kind: ObjectKind, _ objectId: Int64,
+                            overrides: [Int64: String] = [:]) throws -> [PropertyValue] {
+        try read(db, projectId: projectId, fieldKind: kind, valueKind: kind, objectId: objectId, overrides: overrides)
+    }
+
+    /// The properties of an object whose fields are defined on `fieldKind` but whose values are
+    /// stored under `valueKind` (test cases: fields of `test-cases`, values per `test-case-versions`).
+    public static func read(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
+                            overrides: [Int64: String] = [:]) throws -> [PropertyValue] {
+        let fields = try fields(db, projectId: projectId, fieldKind)
+        guard !fields.isEmpty else { return [] }
+        var stored = [Int64: String]()
+        for v in try Fields.values(db, valueKind, objectId) { stored[v.fieldId] = v.value }
+        return try fields.map { field in
+            let value = overrides[field.id] ?? stored[field.id] ?? ""
+            return PropertyValue(fieldId: field.id, fieldName: field.label, value: value,
+                                 valueName: try valueName(db, field, value))
+        }
+    }
+
+    /// Sets the given properties; unknown fields (or fields of another object type or project)
+    /// and values outside a lookup's allowed values are a 400 and change nothing.
+    public static func write(_ db: Database, projectId: Int64, _ kind: ObjectKind, _ objectId: Int64, _ inputs: [PropertyInput]) throws {
+        try apply(db, projectId: projectId, fieldKind: kind, valueKind: kind, objectId: objectId, inputs)
+    }
+
+    /// ``write(_:projectId:_:_:_:)`` for objects whose fields are defined on `fieldKind` but whose
+    /// values are stored under `valueKind`.
+    public static func apply(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
+                             _ inputs: [PropertyInput]) throws {
+        guard !inputs.isEmpty else { return }
+        let fields = Dictionary(try fields(db, projectId: projectId, fieldKind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for input in inputs {
+            guard let field = fields[input.fieldId] else {
+                throw StoreError.badRequest("Field \(input.fieldId) does not exist for \(fieldKind.rawValue)")
+            }
+            let value = input.value?.trimmingCharacters(in: .whitespaces)
+            guard let value, !value.isEmpty else {
+                try Fields.setValue(db, valueKind, objectId, fieldId: field.id, nil)
+                continue
+            }
+            try validate(db, field, value)
+            try Fields.setValue(db, valueKind, objectId, fieldId: field.id, value)
+        }
+    }
+
+    /// The field of `kind` in `projectId` labelled `label` (case-insensitive), if any.
+    public static func field(_ db: Database, projectId: Int64, _ kind: ObjectKind, label: String) throws -> FieldRecord? {
+        try fields(db, projectId: projectId, kind).first { $0.label.caseInsensitiveCompare(label) == .orderedSame }
+    }
+
+    /// Deletes the field values, comments, attachments and links of the given objects.
+    public static func purge(_ db: Database, _ kind: ObjectKind, ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            try db.execute(sql: "DELETE FROM field_values WHERE object_type = ? AND object_id IN (\(list))", arguments: [kind.rawValue])
+            try db.execute(sql: "DELETE FROM comments WHERE object_type = ? AND object_id IN (\(list))", arguments: [kind.rawValue])
+            try db.execute(sql: "DELETE FROM attachments WHERE object_type = ? AND object_id IN (\(list))", arguments: [kind.rawValue])
+            try db.execute(sql: "DELETE FROM object_links WHERE (source_type = ? AND source_id IN (\(list))) OR (target_type = ? AND target_id IN (\(list)))",
+                           arguments: [kind.rawValue, kind.rawValue])
+        }
+    }
+
+    // MARK: Values
+
+    /// Lookup values are ids (`"601"`) or lists (`"[1,2]"`); each must be an allowed value.
+    static func validate(_ db: Database, _ field: FieldRecord, _ value: String) throws {
+        guard field.constrained else { return }
+        let allowed = Set(try Fields.allowedValues(db, fieldId: field.id).map(\.value))
+        guard !allowed.isEmpty else { return }
+        for part in parts(value) {
+            guard let n = Int64(part), allowed.contains(n) else {
+                throw StoreError.badRequest("Field value is invalid. '\(value)' is not an allowed value of field '\(field.label)'")
+            }
+        }
+    }
+
+    static func valueName(_ db: Database, _ field: FieldRecord, _ value: String) throws -> String? {
+        let isUser = field.attributeType.lowercased().hasPrefix("user")
+        guard field.constrained || isUser else { return nil }
+        guard !value.isEmpty else { return "" }
+        let names: [String] = try parts(value).map { part in
+            guard let n = Int64(part) else { return part }
+            if isUser { return try Users.find(db, n)?.displayName ?? part }
+            return try Fields.allowedValueLabel(db, fieldId: field.id, value: n) ?? part
+        }
+        return value.hasPrefix("[") ? "[" + names.joined(separator: ", ") + "]" : names.joined(separator: ", ")
+    }
+
+    static func parts(_ value: String) -> [String] {
+        var text = Substring(value)
+        if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
