@@ -164,7 +164,11 @@ public enum Users {
         if let v = patch.lastName { u.lastName = v }
         if let v = patch.status { u.status = v }
         if let v = patch.isSiteAdmin { u.isSiteAdmin = v }
-        if let v = patch.externalAuthConfigId { u.externalAuthConfigId = v }
+        if let v = patch.externalAuthConfigId {
+            // LDAP configs are the only external authentication systems the emulator models.
+            u.externalAuthConfigId = v
+            u.authenticationSystem = "LDAP"
+        }
         if let v = patch.externalUserName { u.externalUserName = v }
         if let v = patch.ldapUsername { u.ldapUsername = v }
         if let v = patch.avatar { u.avatar = v }
