@@ -94,6 +94,14 @@ public enum ObjectProperties {
         try fields(db, projectId: projectId, kind).first { $0.label.caseInsensitiveCompare(label) == .orderedSame }
     }
 
+    /// Copies every stored field value of one object to another of the same kind (new versions).
+    public static func copy(_ db: Database, _ kind: ObjectKind, from source: Int64, to target: Int64) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO field_values (object_type, object_id, field_id, value)
+            SELECT object_type, ?, field_id, value FROM field_values WHERE object_type = ? AND object_id = ?
+            """, arguments: [target, kind.rawValue, source])
+    }
+
     /// Deletes the field values, comments, attachments and links of the given objects.
     public static func purge(_ db: Database, _ kind: ObjectKind, ids: [Int64]) throws {
         guard !ids.isEmpty else { return }

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// A test cycle (`TestCycleResource` on the wire).
+public struct TestCycleRecord: StoreRecord, Identifiable {
+    /// Table `test_cycles`.
+    public static let databaseTableName = "test_cycles"
+    public var id: Int64
+    public var projectId: Int64
+    public var pid: String
+    public var name: String
+    public var description: String?
+    /// `root`, `release` or `test-cycle`.
+    public var parentType: String
+    public var releaseId: Int64?
+    public var parentCycleId: Int64?
+    public var targetReleaseId: Int64?
+    public var targetBuildId: Int64?
+    public var sortOrder: Int
+    public var creatorId: Int64?
+    public var createdDate: Date
+    public var lastModifiedDate: Date
+
+    /// The container this cycle sits in.
+    public var parent: ExecutionParent {
+        .from(type: parentType, release: releaseId, cycle: parentCycleId, suite: nil)
+    }
+}
+
+/// Input for creating a cycle or suite; for updates nil members stay unchanged.
+public struct ContainerDraft: Sendable, Equatable {
+    public var id: Int64?
+    public var pid: String?
+    public var name: String?
+    public var description: String?
+    public var targetReleaseId: Int64?
+    public var targetBuildId: Int64?
+    public var properties: [PropertyInput]
+    /// Creates a draft.
+    public init(id: Int64? = nil, pid: String? = nil, name: String? = nil, description: String? = nil,
+                targetReleaseId: Int64? = nil, targetBuildId: Int64? = nil, properties: [PropertyInput] = []) {
+        self.id = id; self.pid = pid; self.name = name; self.description = description
+        self.targetReleaseId = targetReleaseId; self.targetBuildId = targetBuildId; self.properties = properties
+    }
+}
+
+/// Store operations on test cycles.
+///
+/// ```swift
+/// let c = try TestCycles.create(db, projectId: p, under: .root, ContainerDraft(name: "Sprint 1"), by: u, at: now)
+/// let nested = try TestCycles.create(db, projectId: p, under: ExecutionParent(type: .testCycle, id: c.id), …)
+/// ```
+public enum TestCycles {
+    /// The container types a cycle may live in.
+    public static let allowedParents: Set<ExecutionParentType> = [.root, .release, .testCycle]
+
+    /// Creates a cycle (PID `CL-n`) under `parent`.
+    @discardableResult
+    public static func create(_ db: Database, projectId: Int64, under parent: ExecutionParent, _ draft: ContainerDraft,
+                              by creatorId: Int64?, at now: Date) throws -> TestCycleRecord {
+        let name = try Releases.validName(draft.name, "Test Cycle")
+        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
+        try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+        let cols = parent.columns
+        let order = try ExecutionTree.nextOrder(db, "test_cycles", projectId: projectId,
+                                                where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "parent_cycle_id" : nil,
+                                                parent.type == .root ? nil : parent.id)
+        let cycle = TestCycleRecord(
+            id: try IDs.use(db, .testCycle, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCycle, draft.pid),
+            name: name, description: draft.description, parentType: parent.type.rawValue, releaseId: cols.release, parentCycleId: cols.cycle,
+            targetReleaseId: draft.targetReleaseId, targetBuildId: draft.targetBuildId, sortOrder: order,
+            creatorId: creatorId, createdDate: now, lastModifiedDate: now)
+        try cycle.insert(db)
+        return cycle
+    }
+
+    /// The cycle `id` in `projectId`; throws `notFound("Test Cycle does not exist")`.
+    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCycleRecord {
+        guard let c = try TestCycleRecord.fetchOne(db, sql: "SELECT * FROM test_cycles WHERE id = ? AND project_id = ?", arguments: [id, projectId]) else {
+            throw StoreError.notFound(ExecutionTree.cycleMissing)
+        }
+        return c
+    }
+
+    /// The cycles directly under `parent`, in creation order. The parent must exist.
+    public static func list(_ db: Database, projectId: Int64, under parent: ExecutionParent, paging: Paging = .all) throws -> [TestCycleRecord] {
+        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
+        let (whereSQL, args): (String, StatementArguments) = switch parent.type {
+        case .root: ("project_id = ? AND parent_type = 'root'", [projectId])
+        case .release: ("release_id = ?", [parent.id])
+        default: ("parent_cycle_id = ?", [parent.id])
+        }
+        return try TestCycleRecord.fetchAll(db, sql: "SELECT * FROM test_cycles WHERE \(whereSQL) ORDER BY sort_order, id LIMIT \(paging.limit) OFFSET \(paging.offset)",
+                                            arguments: args)
+    }
+
+    /// Applies the non-nil members of `draft` and, with `moveTo`, moves the cycle. A cycle can
+    /// not move under itself or one of its descendants.
+    @discardableResult
+    public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ContainerDraft, moveTo: ExecutionParent?,
+                              at now: Date) throws -> TestCycleRecord {
+        var c = try get(db, projectId: projectId, id)
+        if let parent = moveTo {
+            try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
+            if parent.type == .testCycle, try ExecutionTree.cycleSubtree(db, id).contains(parent.id) {
+                throw StoreError.badRequest("A test cycle cannot be moved under itself or one of its descendants")
+            }
+            let cols = parent.columns
+            c.parentType = parent.type.rawValue
+            c.releaseId = cols.release
+            c.parentCycleId = cols.cycle
+        } else {
+            if draft.name != nil { c.name = try Releases.validName(draft.name, "Test Cycle") }
+            if let v = draft.description { c.description = v }
+            try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+            if let v = draft.targetReleaseId { c.targetReleaseId = v }
+            if let v = draft.targetBuildId { c.targetBuildId = v }
+        }
+        c.lastModifiedDate = now
+        try c.update(db)
+        return c
+    }
+
+    /// Deletes a cycle. One that holds cycles, suites or runs needs `force`; then everything
+    /// under it (logs included) goes too.
+    public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
+        _ = try get(db, projectId: projectId, id)
+        let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .testCycle, id: id), projectId: projectId)
+        if !contents.isEmpty && !force {
+            throw StoreError.badRequest("Test Cycle has test cycles, test suites or test runs. Use force=true to delete it with its contents.")
+        }
+        try ExecutionTree.purge(db, contents)
+        try ObjectProperties.purge(db, .testCycle, ids: [id])
+        try TestCycleRecord.deleteOne(db, key: id)
+    }
+
+    static func checkTargets(_ db: Database, projectId: Int64, _ release: Int64?, _ build: Int64?) throws {
+        if let release, release != 0 { _ = try Releases.get(db, projectId: projectId, release) }
+        if let build, build != 0 { _ = try Builds.get(db, projectId: projectId, build) }
+    }
+}

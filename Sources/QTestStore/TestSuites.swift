@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// A test suite (`TestSuiteWithCustomFieldResource` on the wire).
+public struct TestSuiteRecord: StoreRecord, Identifiable {
+    /// Table `test_suites`.
+    public static let databaseTableName = "test_suites"
+    public var id: Int64
+    public var projectId: Int64
+    public var pid: String
+    public var name: String
+    /// `root`, `release` or `test-cycle`.
+    public var parentType: String
+    public var releaseId: Int64?
+    public var testCycleId: Int64?
+    public var targetReleaseId: Int64?
+    public var targetBuildId: Int64?
+    public var sortOrder: Int
+    public var creatorId: Int64?
+    public var createdDate: Date
+    public var lastModifiedDate: Date
+
+    /// The container this suite sits in.
+    public var parent: ExecutionParent {
+        .from(type: parentType, release: releaseId, cycle: testCycleId, suite: nil)
+    }
+}
+
+/// Store operations on test suites.
+///
+/// ```swift
+/// let s = try TestSuites.create(db, projectId: p, under: ExecutionParent(type: .testCycle, id: c), ContainerDraft(name: "Smoke"), by: u, at: now)
+/// ```
+public enum TestSuites {
+    /// The container types a suite may live in.
+    public static let allowedParents: Set<ExecutionParentType> = [.root, .release, .testCycle]
+
+    /// Creates a suite (PID `TS-n`) under `parent`, with properties.
+    @discardableResult
+    public static func create(_ db: Database, projectId: Int64, under parent: ExecutionParent, _ draft: ContainerDraft,
+                              by creatorId: Int64?, at now: Date) throws -> TestSuiteRecord {
+        let name = try Releases.validName(draft.name, "Test Suite")
+        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
+        try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+        let cols = parent.columns
+        let order = try ExecutionTree.nextOrder(db, "test_suites", projectId: projectId,
+                                                where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "test_cycle_id" : nil,
+                                                parent.type == .root ? nil : parent.id)
+        let suite = TestSuiteRecord(
+            id: try IDs.use(db, .testSuite, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testSuite, draft.pid),
+            name: name, parentType: parent.type.rawValue, releaseId: cols.release, testCycleId: cols.cycle,
+            targetReleaseId: draft.targetReleaseId, targetBuildId: draft.targetBuildId, sortOrder: order,
+            creatorId: creatorId, createdDate: now, lastModifiedDate: now)
+        try suite.insert(db)
+        try ObjectProperties.write(db, projectId: projectId, .testSuite, suite.id, draft.properties)
+        return suite
+    }
+
+    /// The suite `id` in `projectId`; throws `notFound("Test Suite does not exist")`.
+    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestSuiteRecord {
+        guard let s = try TestSuiteRecord.fetchOne(db, sql: "SELECT * FROM test_suites WHERE id = ? AND project_id = ?", arguments: [id, projectId]) else {
+            throw StoreError.notFound("Test Suite does not exist")
+        }
+        return s
+    }
+
+    /// The suites directly under `parent`, in creation order; nil = every suite of the project.
+    public static func list(_ db: Database, projectId: Int64, under parent: ExecutionParent?) throws -> [TestSuiteRecord] {
+        guard let parent else {
+            return try TestSuiteRecord.fetchAll(db, sql: "SELECT * FROM test_suites WHERE project_id = ? ORDER BY id", arguments: [projectId])
+        }
+        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
+        let (whereSQL, args): (String, StatementArguments) = switch parent.type {
+        case .root: ("project_id = ? AND parent_type = 'root'", [projectId])
+        case .release: ("release_id = ?", [parent.id])
+        default: ("test_cycle_id = ?", [parent.id])
+        }
+        return try TestSuiteRecord.fetchAll(db, sql: "SELECT * FROM test_suites WHERE \(whereSQL) ORDER BY sort_order, id", arguments: args)
+    }
+
+    /// Applies `draft` or, with `moveTo`, only moves the suite (qTest ignores the body on a move).
+    @discardableResult
+    public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ContainerDraft, moveTo: ExecutionParent?,
+                              at now: Date) throws -> TestSuiteRecord {
+        var s = try get(db, projectId: projectId, id)
+        if let parent = moveTo {
+            try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
+            let cols = parent.columns
+            s.parentType = parent.type.rawValue
+            s.releaseId = cols.release
+            s.testCycleId = cols.cycle
+        } else {
+            if draft.name != nil { s.name = try Releases.validName(draft.name, "Test Suite") }
+            try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+            if let v = draft.targetReleaseId { s.targetReleaseId = v }
+            if let v = draft.targetBuildId { s.targetBuildId = v }
+            try ObjectProperties.write(db, projectId: projectId, .testSuite, id, draft.properties)
+        }
+        s.lastModifiedDate = now
+        try s.update(db)
+        return s
+    }
+
+    /// Deletes a suite with its runs and their logs.
+    public static func delete(_ db: Database, projectId: Int64, _ id: Int64) throws {
+        _ = try get(db, projectId: projectId, id)
+        let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .testSuite, id: id), projectId: projectId)
+        try ExecutionTree.purge(db, contents)
+        try ObjectProperties.purge(db, .testSuite, ids: [id])
+        try TestSuiteRecord.deleteOne(db, key: id)
+    }
+}
