@@ -29,10 +29,26 @@ public struct EmulatorOptions: Sendable {
 public final class EmulatorContext: Sendable {
     public let database: QTestDatabase
     public let options: EmulatorOptions
+    /// The background worker for queued jobs (`auto-test-logs`).
+    let jobs: JobWorker
 
     init(database: QTestDatabase, options: EmulatorOptions) {
         self.database = database
         self.options = options
+        self.jobs = JobWorker(processors: JobTypes.processors)
+        jobs.attach(to: self)
+    }
+
+    /// Queues a job in the caller's transaction. The worker is woken by `jobQueued(_:)` once
+    /// that transaction has committed.
+    func enqueueJob(_ db: StoreDatabase, projectID: Int64, caller: Caller, type: String, request: JSON) throws -> JobRecord {
+        try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: type, request: request.serializedString(), at: now)
+    }
+
+    /// Tells the worker a committed job is waiting.
+    func jobQueued(_ job: JobRecord) {
+        jobs.noteSubmitted(job.id)
+        jobs.wake()
     }
 
     /// The current time from the injected clock.
@@ -66,10 +82,10 @@ public final class EmulatorApp: Sendable {
     }
 
     /// Starts background work (the job worker).
-    public func start() {}
+    public func start() { context.jobs.start() }
 
-    /// Stops background work.
-    public func stop() {}
+    /// Stops background work, letting the job in hand finish.
+    public func stop() { context.jobs.stop() }
 
     /// Every route, in registration order, for `qtest-emulator routes` and the coverage test.
     public static func routeList() -> [(method: String, pattern: String)] {
@@ -101,6 +117,11 @@ public final class EmulatorApp: Sendable {
         GroupRoutes.self,
         AuthSystemRoutes.self,
         SiteTemplateRoutes.self,
+        QueueProcessingRoutes.self,
+        ReleaseRoutes.self,
+        BuildRoutes.self,
+        TestCycleRoutes.self,
+        TestSuiteRoutes.self,
     ]
 
     // MARK: Seeding

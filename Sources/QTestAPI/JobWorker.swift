@@ -1,0 +1,147 @@
+import Dispatch
+import Foundation
+import QTestStore
+
+/// Turns a queued job's request into its effects, inside the worker's transaction, and
+/// returns the `content` to report on SUCCESS. Throwing fails the job with the error's text
+/// and rolls back everything the processor did.
+typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app: EmulatorContext) throws -> JSON
+
+/// Runs queued jobs one at a time, in submission order, on a background thread.
+///
+/// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
+/// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
+/// requeued at startup and run again from the start.
+final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lock`
+    /// Set once by the owning context right after creation; weak because the context owns
+    /// the worker.
+    private weak var context: EmulatorContext?
+    private let processors: [String: JobProcessor]
+    private let lock = NSCondition()
+    private var running = false
+    private var pendingWake = false
+    private var thread: Thread?
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(processors: [String: JobProcessor]) {
+        self.processors = processors
+    }
+
+    func attach(to app: EmulatorContext) { context = app }
+
+    func start() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !running, let app = context else { return }
+        running = true
+        do {
+            let requeued = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
+            if requeued > 0 { app.options.log("job queue: re-running \(requeued) job(s) interrupted by the last shutdown") }
+        } catch {
+            app.options.log("job queue: cannot requeue interrupted jobs: \(error)")
+        }
+        let thread = Thread { [weak self] in self?.loop() }
+        thread.name = "qtest-emulator.jobs"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops after the job in hand (if any) is finished.
+    func stop() {
+        lock.lock()
+        let wasRunning = running
+        running = false
+        lock.broadcast()
+        lock.unlock()
+        if wasRunning { finished.wait() }
+    }
+
+    /// Tells the worker a job was queued.
+    func wake() {
+        lock.lock()
+        pendingWake = true
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    private var isRunning: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return running
+    }
+
+    /// Sleeps until woken, stopped, or `deadline`. Returns false once stopped.
+    private func sleep(until deadline: Date) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while running && !pendingWake && Date() < deadline {
+            _ = lock.wait(until: deadline)
+        }
+        pendingWake = false
+        return running
+    }
+
+    private func loop() {
+        defer { finished.signal() }
+        while isRunning, let app = context {
+            let job: JobRecord?
+            do { job = try app.read { db in try Jobs.next(db) } } catch {
+                app.options.log("job queue: cannot read the queue: \(error)")
+                job = nil
+            }
+            guard let job else {
+                // Woken by `wake()` on submit; the timeout is only a safety net.
+                if !sleep(until: Date().addingTimeInterval(1)) { return }
+                continue
+            }
+            // `--job-delay`: let clients observe IN_WAITING for a while, measured from
+            // submission on the wall clock (the store clock may be frozen in tests).
+            let delay = app.options.jobDelay
+            if delay > 0 {
+                let due = jobSubmissionWallTime(job).addingTimeInterval(delay)
+                while Date() < due { if !sleep(until: due) { return } }
+            }
+            process(job, app: app)
+        }
+    }
+
+    private var submittedAt: [Int64: Date] = [:]
+
+    /// Remembers when a job was submitted in wall-clock time (for the delay).
+    func noteSubmitted(_ jobID: Int64) {
+        lock.lock(); submittedAt[jobID] = Date(); lock.unlock()
+    }
+
+    private func jobSubmissionWallTime(_ job: JobRecord) -> Date {
+        lock.lock(); defer { lock.unlock() }
+        // A job found in the database at startup (no wall time known) waits from now.
+        if submittedAt[job.id] == nil { submittedAt[job.id] = Date() }
+        return submittedAt[job.id]!
+    }
+
+    private func process(_ job: JobRecord, app: EmulatorContext) {
+        do {
+            try app.write { db in try Jobs.setState(db, job.id, .processing, at: app.now) }
+            guard let processor = processors[job.type] else {
+                try fail(job, reason: "No processor for job type \(job.type)", app: app)
+                return
+            }
+            try app.write { db in
+                let content = try processor(db, job, app)
+                try Jobs.finish(db, job.id, .success, content: content.serializedString(), at: app.now)
+            }
+        } catch {
+            let reason: String
+            if let apiError = error as? APIError { reason = apiError.body["message"]?.stringValue ?? "\(apiError.status)" }
+            else if let convertible = error as? APIErrorConvertible { reason = convertible.apiError.body["message"]?.stringValue ?? "\(error)" }
+            else { reason = "Processing failed: \(error)" }
+            do { try fail(job, reason: reason, app: app) } catch {
+                app.options.log("job queue: cannot record failure of job \(job.id): \(error)")
+            }
+        }
+        lock.lock(); submittedAt[job.id] = nil; lock.unlock()
+    }
+
+    private func fail(_ job: JobRecord, reason: String, app: EmulatorContext) throws {
+        try app.write { db in try Jobs.finish(db, job.id, .failed, content: reason, contentType: "text/plain", at: app.now) }
+    }
+}

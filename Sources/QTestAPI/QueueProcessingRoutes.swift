@@ -1,0 +1,34 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// `GET /api/v3/projects/queue-processing/{id}`: the state of a queued job. The job's
+/// project is checked against the caller like any project route.
+enum QueueProcessingRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("GET", "/api/v3/projects/queue-processing/{id}") { context in
+            let caller = try context.user
+            let id = try context.pathID("id")
+            let json: JSON = try app.read { db in
+                guard let job = try Jobs.find(db, id) else { throw APIError.notFound("Job \(id) does not exist") }
+                do { try app.project(db, job.projectId, for: caller) } catch let error as APIError where error.status == 403 {
+                    // Don't reveal other projects' jobs.
+                    throw APIError.notFound("Job \(id) does not exist")
+                }
+                return encode(job)
+            }
+            return .json(200, json)
+        }
+    }
+
+    /// `QueueProcessingResponse`. `content` is JSON *text* (a string), which clients parse.
+    static func encode(_ job: JobRecord) -> JSON {
+        [
+            "id": .int(job.id),
+            "type": .string(job.type),
+            "state": .string(job.state.rawValue),
+            "contentType": .optional(job.contentType),
+            "content": .optional(job.content),
+        ]
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// The states of a queued job, as `queue-processing` reports them.
+public enum JobState: String, Codable, Sendable, CaseIterable {
+    case pending = "PENDING"
+    case waiting = "IN_WAITING"
+    case processing = "IN_PROCESSING"
+    case failed = "FAILED"
+    case success = "SUCCESS"
+
+    /// Clients stop polling at these.
+    public var isFinished: Bool { self == .failed || self == .success }
+}
+
+/// A queued job (`QueueProcessingResponse` on the wire).
+///
+/// The request that created it is kept verbatim in `requestJson`, so a job interrupted by a
+/// crash can be run again from the start on the next startup.
+public struct JobRecord: StoreRecord, Identifiable {
+    /// Table `jobs`.
+    public static let databaseTableName = "jobs"
+    public var id: Int64
+    public var projectId: Int64
+    public var userId: Int64?
+    /// The qTest job type, e.g. `AUTOMATION_TEST_LOG`.
+    public var type: String
+    public var state: JobState
+    public var requestJson: String
+    /// The result (JSON text on success, a reason on failure).
+    public var content: String?
+    public var contentType: String?
+    public var createdDate: Date
+    public var updatedDate: Date
+}
+
+/// Store operations on the job queue.
+///
+/// ```swift
+/// let job = try Jobs.enqueue(db, projectId: 108781, userId: 10001, type: "AUTOMATION_TEST_LOG", request: json, at: now)
+/// try Jobs.next(db)                      // → job (oldest waiting first)
+/// try Jobs.finish(db, job.id, .success, content: "{…}", at: now)
+/// ```
+public enum Jobs {
+    /// Stores a new job in `IN_WAITING`.
+    @discardableResult
+    public static func enqueue(_ db: Database, projectId: Int64, userId: Int64?, type: String, request: String, at now: Date) throws -> JobRecord {
+        let job = JobRecord(id: try IDs.next(db, .job), projectId: projectId, userId: userId, type: type, state: .waiting,
+                            requestJson: request, content: nil, contentType: nil, createdDate: now, updatedDate: now)
+        try job.insert(db)
+        return job
+    }
+
+    /// The job with `id`, or nil.
+    public static func find(_ db: Database, _ id: Int64) throws -> JobRecord? {
+        try JobRecord.fetchOne(db, key: id)
+    }
+
+    /// The oldest job still waiting (jobs run in submission order).
+    public static func next(_ db: Database) throws -> JobRecord? {
+        try JobRecord.fetchOne(db, sql: "SELECT * FROM jobs WHERE state = ? ORDER BY id LIMIT 1", arguments: [JobState.waiting.rawValue])
+    }
+
+    /// Moves a job to `state` without a result.
+    public static func setState(_ db: Database, _ id: Int64, _ state: JobState, at now: Date) throws {
+        try db.execute(sql: "UPDATE jobs SET state = ?, updated_date = ? WHERE id = ?", arguments: [state.rawValue, now, id])
+    }
+
+    /// Records the outcome of a job.
+    public static func finish(_ db: Database, _ id: Int64, _ state: JobState, content: String, contentType: String = "application/json", at now: Date) throws {
+        try db.execute(sql: "UPDATE jobs SET state = ?, content = ?, content_type = ?, updated_date = ? WHERE id = ?",
+                       arguments: [state.rawValue, content, contentType, now, id])
+    }
+
+    /// Puts jobs that were `IN_PROCESSING` when the process stopped back in the queue. Their
+    /// work was never committed (a job's effects and its SUCCESS are one transaction), so
+    /// running them again applies them exactly once. Returns how many.
+    @discardableResult
+    public static func requeueInterrupted(_ db: Database, at now: Date) throws -> Int {
+        try db.execute(sql: "UPDATE jobs SET state = ?, updated_date = ? WHERE state = ?",
+                       arguments: [JobState.waiting.rawValue, now, JobState.processing.rawValue])
+        return db.changesCount
+    }
+
+    /// Jobs in each state, for diagnostics.
+    public static func countsByState(_ db: Database) throws -> [JobState: Int] {
+        var out: [JobState: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {
+            if let state = JobState(rawValue: row["state"]) { out[state] = row["n"] }
+        }
+        return out
+    }
+}
