@@ -118,6 +118,10 @@ public final class EmulatorApp: Sendable {
         AuthSystemRoutes.self,
         SiteTemplateRoutes.self,
         QueueProcessingRoutes.self,
+        ReleaseRoutes.self,
+        BuildRoutes.self,
+        TestCycleRoutes.self,
+        TestSuiteRoutes.self,
     ]
 
     // MARK: Seeding

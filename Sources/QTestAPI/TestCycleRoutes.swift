@@ -1,0 +1,123 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// TestCycleApi: list, create, get, update (and move), delete test cycles.
+enum TestCycleRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("GET", "/api/v3/projects/{projectId}/test-cycles") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            // No parameters (or parentId=0 with any type) lists the root cycles; a negative
+            // pageSize returns every cycle.
+            let parent = try ExecutionWire.parent(context) ?? .root
+            let page = try PageRequest(context, negativeMeansAll: true)
+            let descendants = expandsDescendants(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                let cycles = try TestCycles.list(db, projectId: projectID, under: parent, paging: page.paging)
+                return .array(try cycles.map { try encode($0, db, context, descendants: descendants) })
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", "/api/v3/projects/{projectId}/test-cycles") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            let parent = try ExecutionWire.parent(context, body: body) ?? .root
+            let draft = try draft(body, requireName: true)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let cycle = try TestCycles.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+                return try encode(cycle, db, context, descendants: false)
+            }
+            // Clients check for 200 here although the spec says 201 (notes §9, §12).
+            return .json(200, json)
+        }
+
+        table.add("GET", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testCycleId")
+            let descendants = expandsDescendants(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try TestCycles.get(db, projectId: projectID, id), db, context, descendants: descendants)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testCycleId")
+            let body = try context.optionalJSONBody()
+            let moveTo = try ExecutionWire.parent(context)
+            // A move ignores the body (spec); otherwise the body is a partial update.
+            let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let cycle = try TestCycles.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+                return try encode(cycle, db, context, descendants: false)
+            }
+            return .json(200, json)
+        }
+
+        table.add("DELETE", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testCycleId")
+            let force = try ExecutionWire.force(context)
+            try app.write { db in
+                try app.project(db, projectID, for: caller)
+                try TestCycles.delete(db, projectId: projectID, id, force: force)
+            }
+            return .okMessage("Test Cycle \(id) was deleted")
+        }
+    }
+
+    static func expandsDescendants(_ context: RequestContext) -> Bool {
+        context.queryList("expand").contains { $0.lowercased() == "descendants" }
+    }
+
+    static func draft(_ body: JSON, requireName: Bool) throws -> ContainerDraft {
+        ContainerDraft(
+            name: requireName || body["name"] != nil ? try body.requiredName() : nil,
+            description: try body.optionalString("description"),
+            targetReleaseId: try body.optionalInt("target_release_id"),
+            targetBuildId: try body.optionalInt("target_build_id"))
+    }
+
+    /// `TestCycleResource`. The `test-cycles` and `test-suites` keys are always there (empty
+    /// unless `expand=descendants`), as on a real server.
+    static func encode(_ c: TestCycleRecord, _ db: StoreDatabase, _ context: RequestContext, descendants: Bool) throws -> JSON {
+        var cycles: [JSON] = []
+        var suites: [JSON] = []
+        if descendants {
+            let here = ExecutionParent(type: .testCycle, id: c.id)
+            cycles = try TestCycles.list(db, projectId: c.projectId, under: here).map { try encode($0, db, context, descendants: true) }
+            suites = try TestSuites.list(db, projectId: c.projectId, under: here).map { try TestSuiteRoutes.encode($0, db, context) }
+        }
+        let base = "/api/v3/projects/\(c.projectId)"
+        return [
+            "links": [
+                Wire.link("self", context.baseURL + base + "/test-cycles/\(c.id)"),
+                Wire.link("test-suites", context.baseURL + base + "/test-suites?parentId=\(c.id)&parentType=test-cycle"),
+                Wire.link("test-runs", context.baseURL + base + "/test-runs?parentId=\(c.id)&parentType=test-cycle"),
+            ],
+            "id": .int(c.id),
+            "name": .string(c.name),
+            "order": .number(c.sortOrder),
+            "pid": .string(c.pid),
+            "created_date": Wire.date(c.createdDate),
+            "last_modified_date": Wire.date(c.lastModifiedDate),
+            "web_url": ExecutionWire.webURL(context, projectID: c.projectId, tab: "testexecution", object: 4, id: c.id),
+            "description": .string(c.description ?? ""),
+            "target_release_id": .optional(c.targetReleaseId),
+            "target_build_id": .optional(c.targetBuildId),
+            "test-cycles": .array(cycles),
+            "test-suites": .array(suites),
+        ]
+    }
+}

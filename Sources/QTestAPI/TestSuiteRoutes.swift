@@ -1,0 +1,103 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// TestSuiteApi: list, create, get, update (and move), delete test suites.
+enum TestSuiteRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("GET", "/api/v3/projects/{projectId}/test-suites") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let parent = try ExecutionWire.parent(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return .array(try TestSuites.list(db, projectId: projectID, under: parent).map { try encode($0, db, context) })
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", "/api/v3/projects/{projectId}/test-suites") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            let parent = try ExecutionWire.parent(context, body: body) ?? .root
+            let draft = try draft(body, requireName: true)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let suite = try TestSuites.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+                return try encode(suite, db, context)
+            }
+            // The Jenkins plugin requires 200 here (notes §9).
+            return .json(200, json)
+        }
+
+        table.add("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testSuiteId")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try TestSuites.get(db, projectId: projectID, id), db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testSuiteId")
+            let body = try context.optionalJSONBody()
+            let moveTo = try ExecutionWire.parent(context)
+            let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let suite = try TestSuites.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+                return try encode(suite, db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("DELETE", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testSuiteId")
+            try app.write { db in
+                try app.project(db, projectID, for: caller)
+                try TestSuites.delete(db, projectId: projectID, id)
+            }
+            return .okMessage("Test Suite \(id) was deleted")
+        }
+    }
+
+    static func draft(_ body: JSON, requireName: Bool) throws -> ContainerDraft {
+        ContainerDraft(
+            name: requireName || body["name"] != nil ? try body.requiredName() : nil,
+            targetReleaseId: try body.optionalInt("target_release_id"),
+            targetBuildId: try body.optionalInt("target_build_id"),
+            properties: try ExecutionWire.propertyInputs(body))
+    }
+
+    /// `TestSuiteWithCustomFieldResource`.
+    static func encode(_ s: TestSuiteRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+        let parent = s.parent
+        let base = context.baseURL + "/api/v3/projects/\(s.projectId)"
+        var links: [JSON] = [Wire.link("self", base + "/test-suites/\(s.id)")]
+        if parent.type == .testCycle { links.append(Wire.link("parent-test-cycle", base + "/test-cycles/\(parent.id)")) }
+        links.append(Wire.link("test-runs", base + "/test-runs?parentId=\(s.id)&parentType=test-suite&includeToscaProperties=false"))
+        return [
+            "parentId": .int(parent.id),
+            "parentType": .string(parent.type.rawValue),
+            "links": .array(links),
+            "id": .int(s.id),
+            "name": .string(s.name),
+            "order": .number(s.sortOrder),
+            "pid": .string(s.pid),
+            "created_date": Wire.date(s.createdDate),
+            "last_modified_date": Wire.date(s.lastModifiedDate),
+            "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: s.projectId, .testSuite, s.id)),
+            "web_url": ExecutionWire.webURL(context, projectID: s.projectId, tab: "testexecution", object: 2, id: s.id),
+            "target_release_id": .optional(s.targetReleaseId),
+            "target_build_id": .optional(s.targetBuildId),
+        ]
+    }
+}
