@@ -122,6 +122,8 @@ public final class EmulatorApp: Sendable {
         BuildRoutes.self,
         TestCycleRoutes.self,
         TestSuiteRoutes.self,
+        TestCaseRoutes.self,
+        TestStepRoutes.self,
     ]
 
     // MARK: Seeding

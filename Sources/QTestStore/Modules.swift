@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// A module of the test-design tree (`ModuleResource`). `parentId == nil` = under root.
+public struct ModuleRecord: StoreRecord, Identifiable {
+    /// Table `modules`.
+    public static let databaseTableName = "modules"
+    public var id: Int64
+    public var projectId: Int64
+    public var pid: String
+    public var name: String
+    public var description: String?
+    public var parentId: Int64?
+    public var sortOrder: Int
+    public var shared: Bool
+    public var toscaGuid: String?
+    public var toscaNodePath: String?
+    public var creatorId: Int64?
+    public var createdDate: Date
+    public var lastModifiedDate: Date
+}
+
+/// Input for ``Modules/create(_:projectId:_:by:at:)``.
+public struct ModuleDraft: Sendable, Equatable {
+    public var id: Int64?
+    public var pid: String?
+    public var name: String
+    public var description: String?
+    public var parentId: Int64?
+    public var shared: Bool
+
+    public init(id: Int64? = nil, pid: String? = nil, name: String, description: String? = nil, parentId: Int64? = nil, shared: Bool = false) {
+        self.id = id; self.pid = pid; self.name = name; self.description = description; self.parentId = parentId; self.shared = shared
+    }
+}
+
+/// Store operations on modules: nesting, moves (never under the module's own subtree),
+/// deletes that refuse non-empty modules unless forced, and the "Created via API" module
+/// that receives test cases created without a `parent_id`.
+///
+/// ```swift
+/// let root = try Modules.create(db, projectId: 108781, ModuleDraft(name: "Login"), by: userId, at: now)
+/// let child = try Modules.create(db, projectId: 108781, ModuleDraft(name: "OAuth", parentId: root.id), by: userId, at: now)
+/// try Modules.move(db, projectId: 108781, root.id, under: child.id, at: now) // 400: own descendant
+/// ```
+public enum Modules {
+    /// The module test cases go to when a create names no parent.
+    public static let createdViaAPIName = "Created via API"
+
+    /// Creates a module under `draft.parentId` (root when nil), last among its siblings.
+    @discardableResult
+    public static func create(_ db: Database, projectId: Int64, _ draft: ModuleDraft, by creatorId: Int64?, at now: Date) throws -> ModuleRecord {
+        let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.badRequest("Module name is required") }
+        if let parentId = draft.parentId { _ = try get(db, projectId: projectId, parentId) }
+        if let id = draft.id, try ModuleRecord.exists(db, key: id) { throw StoreError.conflict("Module id \(id) already exists") }
+        let module = ModuleRecord(
+            id: try IDs.use(db, .module, draft.id), projectId: projectId,
+            pid: try PIDs.use(db, project: projectId, .module, draft.pid), name: name, description: draft.description,
+            parentId: draft.parentId, sortOrder: try nextOrder(db, projectId: projectId, parentId: draft.parentId),
+            shared: draft.shared, toscaGuid: nil, toscaNodePath: nil, creatorId: creatorId, createdDate: now, lastModifiedDate: now)
+        try module.insert(db)
+        return module
+    }
+
+    /// The module `id` of `projectId`; a module of another project is "does not exist" (404).
+    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> ModuleRecord {
+        guard let m = try ModuleRecord.fetchOne(db, key: id), m.projectId == projectId else {
+            throw StoreError.notFound("Module does not exist")
+        }
+        return m
+    }
+
+    /// Modules directly under `parentId` (root when nil), optionally whose name contains
+    /// `search` (case-insensitive), in tree order.
+    public static func children(_ db: Database, projectId: Int64, parentId: Int64?, search: String? = nil) throws -> [ModuleRecord] {
+        var sql = "SELECT * FROM modules WHERE project_id = ? AND parent_id IS ?"
+        var args: StatementArguments = [projectId, parentId]
+        if let search, !search.isEmpty {
+            sql += " AND instr(lower(name), lower(?)) > 0"
+            _ = args.append(contentsOf: [search])
+        }
+        return try ModuleRecord.fetchAll(db, sql: sql + " ORDER BY sort_order, id", arguments: args)
+    }
+
+    /// Ids of every module below `id` (not `id` itself).
+    public static func descendantIDs(_ db: Database, _ id: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            WITH RECURSIVE sub(id) AS (SELECT id FROM modules WHERE parent_id = ?
+                UNION ALL SELECT m.id FROM modules m JOIN sub ON m.parent_id = sub.id)
+            SELECT id FROM sub
+            """, arguments: [id])
+    }
+
+    /// Renames / re-describes a module. Nil values stay unchanged.
+    @discardableResult
+    public static func update(_ db: Database, projectId: Int64, _ id: Int64, name: String?, description: String?,
+                              shared: Bool? = nil, at now: Date) throws -> ModuleRecord {
+        var m = try get(db, projectId: projectId, id)
+        if let name {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw StoreError.badRequest("Module name is required") }
+            m.name = trimmed
+        }
+        if let description { m.description = description }
+        if let shared { m.shared = shared }
+        m.lastModifiedDate = now
+        try m.update(db)
+        return m
+    }
+
+    /// Moves a module under `parentId` (root when nil), last among its new siblings. A module
+    /// cannot move under itself or any of its descendants.
+    @discardableResult
+    public static func move(_ db: Database, projectId: Int64, _ id: Int64, under parentId: Int64?, at now: Date) throws -> ModuleRecord {
+        var m = try get(db, projectId: projectId, id)
+        if let parentId {
+            _ = try get(db, projectId: projectId, parentId)
+            let below = try descendantIDs(db, id)
+            if parentId == id || below.contains(parentId) {
+                throw StoreError.badRequest("Cannot move a Module under itself or one of its sub-Modules")
+            }
+        }
+        guard m.parentId != parentId else { return m }
+        m.parentId = parentId
+        m.sortOrder = try nextOrder(db, projectId: projectId, parentId: parentId)
+        m.lastModifiedDate = now
+        try m.update(db)
+        return m
+    }
+
+    /// Deletes a module. One holding sub-modules, test cases or requirements is refused (400)
+    /// unless `force`, which deletes the whole subtree with everything in it.
+    public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
+        _ = try get(db, projectId: projectId, id)
+        let subtree = [id] + (try descendantIDs(db, id))
+        let list = subtree.map(String.init).joined(separator: ",")
+        let caseIDs = try Int64.fetchAll(db, sql: "SELECT id FROM test_cases WHERE module_id IN (\(list))")
+        let requirementIDs = try Int64.fetchAll(db, sql: "SELECT id FROM requirements WHERE module_id IN (\(list))")
+        if !force, subtree.count > 1 || !caseIDs.isEmpty || !requirementIDs.isEmpty {
+            throw StoreError.badRequest("The Module has sub-Modules, Test Cases or Requirements. Use force=true to delete it with its children")
+        }
+        for caseID in caseIDs { try TestCases.forgetArtifacts(db, caseID) }
+        try ObjectProperties.purge(db, .requirement, ids: requirementIDs)
+        try ObjectProperties.purge(db, .module, ids: subtree)
+        // The schema cascades to sub-modules, their test cases (and versions, steps, runs) and requirements.
+        try db.execute(sql: "DELETE FROM modules WHERE id = ?", arguments: [id])
+    }
+
+    /// The root "Created via API" module of a project, created on first use.
+    public static func createdViaAPI(_ db: Database, projectId: Int64, by creatorId: Int64?, at now: Date) throws -> ModuleRecord {
+        if let m = try ModuleRecord.fetchOne(db, sql: "SELECT * FROM modules WHERE project_id = ? AND parent_id IS NULL AND name = ? ORDER BY id LIMIT 1",
+                                             arguments: [projectId, createdViaAPIName]) {
+            return m
+        }
+        return try create(db, projectId: projectId, ModuleDraft(name: createdViaAPIName), by: creatorId, at: now)
+    }
+
+    static func nextOrder(_ db: Database, projectId: Int64, parentId: Int64?) throws -> Int {
+        (try Int.fetchOne(db, sql: "SELECT MAX(sort_order) FROM modules WHERE project_id = ? AND parent_id IS ?",
+                          arguments: [projectId, parentId]) ?? 0) + 1
+    }
+}
