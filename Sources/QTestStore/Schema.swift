@@ -19,6 +19,10 @@ public enum Schema {
         m.registerMigration("v1 requirements and defects") { db in try db.execute(sql: trackingSQL) }
         m.registerMigration("v1 shared artifacts") { db in try db.execute(sql: sharedSQL) }
         m.registerMigration("v1 webhooks and jobs") { db in try db.execute(sql: webhooksJobsSQL) }
+        // Parameter values a run was created with (assign-parameter-values), as JSON text.
+        m.registerMigration("v2 test run parameter values") { db in
+            try db.execute(sql: "ALTER TABLE test_runs ADD COLUMN parameter_values TEXT")
+        }
         return m
     }
 

@@ -1,0 +1,281 @@
+import Foundation
+import GRDB
+
+/// A test log: one execution of a run (`TestLogResource` on the wire).
+public struct TestLogRecord: StoreRecord, Identifiable {
+    /// Table `test_logs`.
+    public static let databaseTableName = "test_logs"
+    public var id: Int64
+    public var projectId: Int64
+    public var testRunId: Int64
+    public var testCaseVersionId: Int64?
+    public var statusId: Int64
+    public var name: String?
+    public var note: String?
+    public var exeStartDate: Date
+    public var exeEndDate: Date
+    public var buildNumber: String?
+    public var buildUrl: String?
+    public var plannedExeTime: Int64?
+    public var actualExeTime: Int64?
+    /// 1 for a run's first log, 2 for its second …
+    public var resultNumber: Int64?
+    /// Set on automation logs (the tool's test identifier, or "" when it sent none).
+    public var automationContent: String?
+    public var testerId: Int64?
+    public var createdDate: Date
+    public var lastModifiedDate: Date
+
+    /// Whether an automation tool submitted this log.
+    public var isAutomation: Bool { automationContent != nil }
+}
+
+/// One step of a test log (`TestStepLogResource`).
+public struct TestStepLogRecord: StoreRecord, Identifiable {
+    /// Table `test_step_logs`.
+    public static let databaseTableName = "test_step_logs"
+    public var id: Int64
+    public var testLogId: Int64
+    public var testStepId: Int64?
+    public var statusId: Int64
+    public var description: String?
+    public var expectedResult: String?
+    public var actualResult: String?
+    public var sortOrder: Int
+    public var stepGroup: Int?
+    public var exeDate: Date?
+    public var userId: Int64?
+    public var calledTestCaseId: Int64?
+    public var parentTestStepId: Int64?
+}
+
+/// A step log in a submission. Manual logs name the step (`testStepId`); automation logs
+/// describe it (`description`, `expectedResult`) and are matched to the case's steps by order.
+public struct StepLogDraft: Sendable, Equatable {
+    public var testStepId: Int64?
+    public var statusId: Int64
+    public var description: String?
+    public var expectedResult: String?
+    public var actualResult: String?
+    public var order: Int?
+    public var exeDate: Date?
+    /// Creates a draft.
+    public init(testStepId: Int64? = nil, statusId: Int64, description: String? = nil, expectedResult: String? = nil,
+                actualResult: String? = nil, order: Int? = nil, exeDate: Date? = nil) {
+        self.testStepId = testStepId; self.statusId = statusId; self.description = description
+        self.expectedResult = expectedResult; self.actualResult = actualResult; self.order = order; self.exeDate = exeDate
+    }
+}
+
+/// A log submission (manual or automation), already decoded and with resolved statuses.
+public struct TestLogDraft: Sendable, Equatable {
+    public var statusId: Int64
+    public var exeStartDate: Date
+    public var exeEndDate: Date
+    public var name: String?
+    public var note: String?
+    public var testCaseVersionId: Int64?
+    public var buildNumber: String?
+    public var buildUrl: String?
+    public var plannedExeTime: Int64?
+    public var actualExeTime: Int64?
+    /// Non-nil marks an automation log.
+    public var automationContent: String?
+    /// Properties of the run to set along with the log.
+    public var runProperties: [PropertyInput]
+    public var stepLogs: [StepLogDraft]
+    /// Creates a draft.
+    public init(statusId: Int64, exeStartDate: Date, exeEndDate: Date, name: String? = nil, note: String? = nil,
+                testCaseVersionId: Int64? = nil, buildNumber: String? = nil, buildUrl: String? = nil, plannedExeTime: Int64? = nil,
+                actualExeTime: Int64? = nil, automationContent: String? = nil, runProperties: [PropertyInput] = [],
+                stepLogs: [StepLogDraft] = []) {
+        self.statusId = statusId; self.exeStartDate = exeStartDate; self.exeEndDate = exeEndDate; self.name = name; self.note = note
+        self.testCaseVersionId = testCaseVersionId; self.buildNumber = buildNumber; self.buildUrl = buildUrl
+        self.plannedExeTime = plannedExeTime; self.actualExeTime = actualExeTime; self.automationContent = automationContent
+        self.runProperties = runProperties; self.stepLogs = stepLogs
+    }
+}
+
+/// Store operations on test logs.
+///
+/// ``submit(_:projectId:runId:_:by:at:)`` is the one way a log is created — manual, single
+/// automation, or a batch job — so status propagation lives in one place:
+///
+/// ```swift
+/// try store.write { db in
+///     let log = try TestLogs.submit(db, projectId: p, runId: r, TestLogDraft(statusId: 601, exeStartDate: t0, exeEndDate: t1),
+///                                   by: userId, at: now)
+///     try TestRuns.get(db, projectId: p, r).statusId // 601
+/// }
+/// ```
+public enum TestLogs {
+    /// Creates a log (and its step logs) for a run in the caller's transaction; the log becomes
+    /// the run's latest and sets the run's status.
+    @discardableResult
+    public static func submit(_ db: Database, projectId: Int64, runId: Int64, _ draft: TestLogDraft, by userId: Int64?,
+                              at now: Date) throws -> TestLogRecord {
+        var run = try TestRuns.get(db, projectId: projectId, runId)
+        guard draft.exeEndDate >= draft.exeStartDate else {
+            throw StoreError.badRequest("exe_end_date must not be before exe_start_date")
+        }
+        let status = try ExecutionStatuses.resolve(db, projectId: projectId, id: draft.statusId)
+        let versionId = try draft.testCaseVersionId.map {
+            try ExecutionCases.version(db, projectId: projectId, caseId: run.testCaseId, versionId: $0).versionId
+        } ?? run.testCaseVersionId
+        let previous = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
+        let log = TestLogRecord(
+            id: try IDs.next(db, .testLog), projectId: projectId, testRunId: runId, testCaseVersionId: versionId, statusId: status.id,
+            name: draft.name, note: draft.note, exeStartDate: draft.exeStartDate, exeEndDate: draft.exeEndDate,
+            buildNumber: draft.buildNumber, buildUrl: draft.buildUrl, plannedExeTime: draft.plannedExeTime,
+            actualExeTime: draft.actualExeTime, resultNumber: previous + 1, automationContent: draft.automationContent,
+            testerId: userId, createdDate: now, lastModifiedDate: now)
+        try log.insert(db)
+        try insertStepLogs(db, projectId: projectId, log: log, versionId: versionId, draft.stepLogs, by: userId)
+        let (runStatus, properties) = try TestRuns.splitStatus(db, projectId: projectId, draft.runProperties)
+        try ObjectProperties.write(db, projectId: projectId, .testRun, runId, properties)
+        run.statusId = runStatus ?? status.id
+        run.lastModifiedDate = now
+        try run.update(db)
+        return log
+    }
+
+    /// The log `id` of run `runId`; throws `notFound("Test Log does not exist")`.
+    public static func get(_ db: Database, projectId: Int64, runId: Int64, _ id: Int64) throws -> TestLogRecord {
+        guard let log = try TestLogRecord.fetchOne(db, sql: "SELECT * FROM test_logs WHERE id = ? AND test_run_id = ? AND project_id = ?",
+                                                   arguments: [id, runId, projectId]) else {
+            throw StoreError.notFound("Test Log does not exist")
+        }
+        return log
+    }
+
+    /// A run's logs, oldest first, paged.
+    public static func list(_ db: Database, projectId: Int64, runId: Int64, paging: Paging) throws -> PagedResult<TestLogRecord> {
+        _ = try TestRuns.get(db, projectId: projectId, runId)
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
+        let items = try TestLogRecord.fetchAll(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)",
+                                               arguments: [runId])
+        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+    }
+
+    /// The run's latest log (the one that set its status), or nil.
+    public static func latest(_ db: Database, runId: Int64) throws -> TestLogRecord? {
+        try TestLogRecord.fetchOne(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id DESC LIMIT 1", arguments: [runId])
+    }
+
+    /// The step logs of a log, in step order.
+    public static func stepLogs(_ db: Database, logId: Int64) throws -> [TestStepLogRecord] {
+        try TestStepLogRecord.fetchAll(db, sql: "SELECT * FROM test_step_logs WHERE test_log_id = ? ORDER BY sort_order, id", arguments: [logId])
+    }
+
+    /// Changes to a submitted log; nil members stay unchanged.
+    public struct Patch: Sendable, Equatable {
+        public var statusId: Int64?
+        public var exeStartDate: Date?
+        public var exeEndDate: Date?
+        public var name: String?
+        public var note: String?
+        public var buildNumber: String?
+        public var buildUrl: String?
+        public var plannedExeTime: Int64?
+        public var actualExeTime: Int64?
+        /// Step-log changes, by step-log id (or by test step id for manual logs).
+        public var steps: [StepPatch]
+        /// Creates a patch.
+        public init(statusId: Int64? = nil, exeStartDate: Date? = nil, exeEndDate: Date? = nil, name: String? = nil, note: String? = nil,
+                    buildNumber: String? = nil, buildUrl: String? = nil, plannedExeTime: Int64? = nil, actualExeTime: Int64? = nil,
+                    steps: [StepPatch] = []) {
+            self.statusId = statusId; self.exeStartDate = exeStartDate; self.exeEndDate = exeEndDate; self.name = name; self.note = note
+            self.buildNumber = buildNumber; self.buildUrl = buildUrl; self.plannedExeTime = plannedExeTime
+            self.actualExeTime = actualExeTime; self.steps = steps
+        }
+    }
+
+    /// A change to one step log. Description and expected result may be sent but not changed.
+    public struct StepPatch: Sendable, Equatable {
+        public var stepLogId: Int64?
+        public var testStepId: Int64?
+        public var statusId: Int64?
+        public var actualResult: String?
+        public var description: String?
+        public var expectedResult: String?
+        public var exeDate: Date?
+        /// Creates a patch.
+        public init(stepLogId: Int64? = nil, testStepId: Int64? = nil, statusId: Int64? = nil, actualResult: String? = nil,
+                    description: String? = nil, expectedResult: String? = nil, exeDate: Date? = nil) {
+            self.stepLogId = stepLogId; self.testStepId = testStepId; self.statusId = statusId; self.actualResult = actualResult
+            self.description = description; self.expectedResult = expectedResult; self.exeDate = exeDate
+        }
+    }
+
+    /// Modifies a log. When it is the run's latest log, the run's status follows its new status.
+    @discardableResult
+    public static func modify(_ db: Database, projectId: Int64, runId: Int64, _ id: Int64, _ patch: Patch, at now: Date) throws -> TestLogRecord {
+        var log = try get(db, projectId: projectId, runId: runId, id)
+        if let v = patch.statusId { log.statusId = try ExecutionStatuses.resolve(db, projectId: projectId, id: v).id }
+        if let v = patch.exeStartDate { log.exeStartDate = v }
+        if let v = patch.exeEndDate { log.exeEndDate = v }
+        guard log.exeEndDate >= log.exeStartDate else { throw StoreError.badRequest("exe_end_date must not be before exe_start_date") }
+        if let v = patch.name { log.name = v }
+        if let v = patch.note { log.note = v }
+        if let v = patch.buildNumber { log.buildNumber = v }
+        if let v = patch.buildUrl { log.buildUrl = v }
+        if let v = patch.plannedExeTime { log.plannedExeTime = v }
+        if let v = patch.actualExeTime { log.actualExeTime = v }
+        log.lastModifiedDate = now
+        try log.update(db)
+        let existing = try stepLogs(db, logId: id)
+        for (index, change) in patch.steps.enumerated() {
+            guard var step = existing.first(where: { s in
+                change.stepLogId.map { $0 == s.id } ?? (change.testStepId.map { $0 == s.testStepId } ?? false)
+            }) else {
+                throw StoreError.badRequest("test_step_logs[\(index)] does not match a step log of this test log")
+            }
+            if let d = change.description, d != (step.description ?? "") {
+                throw StoreError.badRequest("test_step_logs[\(index)].description cannot be changed")
+            }
+            if let e = change.expectedResult, e != (step.expectedResult ?? "") {
+                throw StoreError.badRequest("test_step_logs[\(index)].expected_result cannot be changed")
+            }
+            if let v = change.statusId { step.statusId = try ExecutionStatuses.resolve(db, projectId: projectId, id: v).id }
+            if let v = change.actualResult { step.actualResult = v }
+            if let v = change.exeDate { step.exeDate = v }
+            try step.update(db)
+        }
+        if try latest(db, runId: runId)?.id == id {
+            try db.execute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [log.statusId, now, runId])
+        }
+        return log
+    }
+
+    static func insertStepLogs(_ db: Database, projectId: Int64, log: TestLogRecord, versionId: Int64, _ drafts: [StepLogDraft],
+                               by userId: Int64?) throws {
+        guard !drafts.isEmpty else { return }
+        let steps = try ExecutionCases.steps(db, versionId: versionId)
+        let isAutomation = log.isAutomation
+        var used = Set<Int64>()
+        for (index, draft) in drafts.enumerated() {
+            let status = try ExecutionStatuses.resolve(db, projectId: projectId, id: draft.statusId)
+            var step: ExecutionCases.Step?
+            if let stepId = draft.testStepId {
+                guard let s = steps.first(where: { $0.id == stepId }) else {
+                    throw StoreError.badRequest("test_step_logs[\(index)].test_step_id \(stepId) is not a step of test case version \(versionId)")
+                }
+                guard used.insert(stepId).inserted else {
+                    throw StoreError.badRequest("test_step_logs[\(index)].test_step_id \(stepId) is logged twice")
+                }
+                step = s
+            } else if !isAutomation {
+                throw StoreError.badRequest("test_step_logs[\(index)].test_step_id is required")
+            } else if index < steps.count {
+                step = steps[index]
+            }
+            let record = TestStepLogRecord(
+                id: try IDs.next(db, .testStepLog), testLogId: log.id, testStepId: step?.id, statusId: status.id,
+                description: draft.description ?? step?.description ?? "", expectedResult: draft.expectedResult ?? step?.expected ?? "",
+                actualResult: draft.actualResult ?? "", sortOrder: step?.order ?? draft.order ?? index + 1, stepGroup: step?.group ?? 0,
+                exeDate: draft.exeDate ?? log.exeEndDate, userId: userId, calledTestCaseId: step?.calledTestCaseId,
+                parentTestStepId: step?.parentTestStepId)
+            try record.insert(db)
+        }
+    }
+}
