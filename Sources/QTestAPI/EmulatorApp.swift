@@ -124,6 +124,11 @@ public final class EmulatorApp: Sendable {
         TestSuiteRoutes.self,
         TestCaseRoutes.self,
         TestStepRoutes.self,
+        ModuleRoutes.self,
+        RequirementRoutes.self,
+        DefectRoutes.self,
+        ArtifactCommentRoutes.self,
+        ObjectLinkRoutes.self,
     ]
 
     // MARK: Seeding

@@ -1,0 +1,76 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// DefectApi: submit, read and update internal defects; the recently-changed list.
+/// Comments: ``ArtifactCommentRoutes``.
+enum DefectRoutes: RouteGroup {
+    static let base = "/api/v3/projects/{projectId}/defects"
+
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("POST", base) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            let properties = try ExecutionWire.propertyInputs(body)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Defects.submit(db, projectId: projectID, properties, by: caller.userID, at: app.now), db, context)
+            }
+            return .json(201, json)
+        }
+
+        table.add("GET", base + "/last-change") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            guard let text = context.queryString("startTime") else { throw APIError.badRequest("Query parameter 'startTime' is required") }
+            guard let since = QTestDate.parse(text) else { throw APIError.badRequest("Query parameter 'startTime' is not a valid date: '\(text)'") }
+            let page = try PageRequest(context, sizeKey: "size", defaultSize: 100)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return .array(try Defects.changed(db, projectId: projectID, since: since, paging: page.paging).map { try encode($0, db, context) })
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", base + "/{defectId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let key = context.pathString("defectId")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Defects.get(db, projectId: projectID, idOrPid: key), db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", base + "/{defectId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("defectId")
+            let body = try context.jsonBody().requireObject()
+            let properties = try ExecutionWire.propertyInputs(body)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Defects.update(db, projectId: projectID, id, properties, by: caller.userID, at: app.now), db, context)
+            }
+            return .json(200, json)
+        }
+    }
+
+    /// `DefectResource`.
+    static func encode(_ d: DefectRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+        [
+            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(d.projectId)/defects/\(d.id)"))],
+            "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: d.projectId, .defect, d.id)),
+            "attachments": [],
+            "id": .int(d.id),
+            "pid": .string(d.pid),
+            "submitted_date": Wire.date(d.submittedDate),
+            "last_modified_date": Wire.date(d.lastModifiedDate),
+            "submitter_id": .optional(d.submitterId),
+            "last_modified_user_id": .optional(d.lastModifiedUserId),
+            "web_url": ExecutionWire.webURL(context, projectID: d.projectId, tab: "defects", object: 17, id: d.id),
+        ]
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// ModuleApi: the test-design module tree. `expand=descendants` nests sub-modules as
+/// `children`; moves never go under the module's own subtree; deleting a non-empty module
+/// needs `force=true`.
+enum ModuleRoutes: RouteGroup {
+    static let base = "/api/v3/projects/{projectId}/modules"
+
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("GET", base) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let parentID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
+            let search = context.queryString("search")
+            let descendants = expandsDescendants(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                if let parentID { _ = try Modules.get(db, projectId: projectID, parentID) }
+                let modules = try Modules.children(db, projectId: projectID, parentId: parentID, search: search)
+                return .array(try modules.map { try encode($0, db, context, descendants: descendants) })
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", base) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            // `?parentId=` (v6+) wins over the older body `parent_id`; 0 or absent = root.
+            let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
+            let draft = ModuleDraft(name: try body.requiredName(), description: try body.optionalString("description"),
+                                    parentId: parent.flatMap { $0 == 0 ? nil : $0 }, shared: try body.optionalBool("shared") ?? false)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Modules.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), db, context)
+            }
+            return .json(201, json)
+        }
+
+        table.add("GET", base + "/{moduleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("moduleId")
+            let descendants = expandsDescendants(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Modules.get(db, projectId: projectID, id), db, context, descendants: descendants)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", base + "/{moduleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("moduleId")
+            let queryParent = try context.queryInt("parentId")
+            // With `?parentId=` the module only moves and the body is ignored (documented).
+            let body = queryParent == nil ? try context.jsonBody().requireObject() : JSON.object([])
+            let name = body["name"].map { !$0.isNull } == true ? try body.requiredName() : nil
+            let description = try body.optionalString("description")
+            let shared = try body.optionalBool("shared")
+            let bodyParent = try body.optionalInt("parent_id")
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                var module = try Modules.get(db, projectId: projectID, id)
+                if let target = queryParent ?? bodyParent {
+                    module = try Modules.move(db, projectId: projectID, id, under: target == 0 ? nil : target, at: app.now)
+                }
+                if queryParent == nil {
+                    module = try Modules.update(db, projectId: projectID, id, name: name, description: description, shared: shared, at: app.now)
+                }
+                return try encode(module, db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("DELETE", base + "/{moduleId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("moduleId")
+            let force = try context.queryBool("force") ?? false
+            try app.write { db in
+                try app.project(db, projectID, for: caller)
+                try Modules.delete(db, projectId: projectID, id, force: force)
+            }
+            return .okMessage("Module deleted")
+        }
+    }
+
+    static func expandsDescendants(_ context: RequestContext) -> Bool {
+        context.queryList("expand").contains { $0.lowercased() == "descendants" }
+    }
+
+    /// `ModuleResource`; with `descendants`, the whole subtree under `children`.
+    static func encode(_ m: ModuleRecord, _ db: StoreDatabase, _ context: RequestContext, descendants: Bool = false) throws -> JSON {
+        var json: JSON = [
+            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(m.projectId)/modules/\(m.id)"))],
+            "id": .int(m.id),
+            "name": .string(m.name),
+            "order": .number(m.sortOrder),
+            "pid": .string(m.pid),
+            "created_date": Wire.date(m.createdDate),
+            "last_modified_date": Wire.date(m.lastModifiedDate),
+            "parent_id": .optional(m.parentId),
+            "description": .optional(m.description),
+            "shared": .bool(m.shared),
+            "projects_shared_to": [],
+            "tosca_guid": .optional(m.toscaGuid),
+            "tosca_node_path": .optional(m.toscaNodePath),
+        ]
+        if descendants {
+            let children = try Modules.children(db, projectId: m.projectId, parentId: m.id)
+            json = json.setting("children", .array(try children.map { try encode($0, db, context, descendants: true) }))
+        }
+        return json
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// RequirementApi: requirements under modules, their covering test cases' runs and defects,
+/// and the traceability matrix. Comments: ``ArtifactCommentRoutes``.
+enum RequirementRoutes: RouteGroup {
+    static let base = "/api/v3/projects/{projectId}/requirements"
+
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("GET", base) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
+            let moduleID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                let items = try Requirements.list(db, projectId: projectID, moduleId: moduleID, paging: page.paging).items
+                return .array(try items.map { try encode($0, db, context) })
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", base) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
+            let draft = RequirementDraft(name: try body.requiredName(), moduleId: parent.flatMap { $0 == 0 ? nil : $0 },
+                                         properties: try ExecutionWire.propertyInputs(body))
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Requirements.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", base + "/trace-matrix-report") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
+            let fieldIDs = try context.queryIDs("fieldIds")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try TraceMatrix.report(db, projectID: projectID, paging: page.paging, fieldIDs: fieldIDs, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", base + "/{requirementId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("requirementId")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try encode(try Requirements.get(db, projectId: projectID, id), db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", base + "/{requirementId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("requirementId")
+            let body = try context.optionalJSONBody()
+            let object = body.isNull ? JSON.object([]) : try body.requireObject()
+            let name = object["name"].map { !$0.isNull } == true ? try object.requiredName() : nil
+            let properties = object["properties"].map { !$0.isNull } == true ? try ExecutionWire.propertyInputs(object) : nil
+            let parent = try context.queryInt("parentId") ?? object.optionalInt("parent_id")
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                var moveTo: Int64?? = nil
+                if let parent { moveTo = .some(parent == 0 ? nil : parent) }
+                let r = try Requirements.update(db, projectId: projectID, id, name: name, properties: properties, moveTo: moveTo, at: app.now)
+                return try encode(r, db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("DELETE", base + "/{requirementId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("requirementId")
+            try app.write { db in
+                try app.project(db, projectID, for: caller)
+                try Requirements.delete(db, projectId: projectID, id)
+            }
+            return .okMessage("Requirement deleted")
+        }
+
+        table.add("GET", base + "/{requirementId}/test-runs") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("requirementId")
+            let page = try PageRequest(context)
+            let includeLatestLog = try context.queryBool("includeLatestLog") ?? false
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                _ = try Requirements.get(db, projectId: projectID, id)
+                let runs = try Requirements.testRunIDs(db, id, paging: page.paging)
+                let items = try runs.items.compactMap { try RequirementRunWire.encode(db, runID: $0, includeLatestLog: includeLatestLog, context) }
+                return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: runs.total)
+            }
+            return .json(200, json)
+        }
+
+        // Not in the vendor contract: the defects of the runs (and logs) of the cases covering
+        // the requirement, as a bare array.
+        table.add("GET", base + "/{requirementId}/defects") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("requirementId")
+            let page = try PageRequest(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                _ = try Requirements.get(db, projectId: projectID, id)
+                let ids = try Requirements.defectIDs(db, id)
+                let slice = ids.dropFirst(page.paging.offset).prefix(page.pageSize ?? ids.count)
+                return .array(try Defects.all(db, projectId: projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })
+            }
+            return .json(200, json)
+        }
+    }
+
+    /// `RequirementResource`.
+    static func encode(_ r: RequirementRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+        [
+            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(r.projectId)/requirements/\(r.id)"))],
+            "id": .int(r.id),
+            "name": .string(r.name),
+            "order": .number(r.sortOrder),
+            "pid": .string(r.pid),
+            "created_date": Wire.date(r.createdDate),
+            "last_modified_date": Wire.date(r.lastModifiedDate),
+            "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: r.projectId, .requirement, r.id)),
+            "web_url": ExecutionWire.webURL(context, projectID: r.projectId, tab: "requirements", object: 5, id: r.id),
+            "parent_id": .optional(r.moduleId),
+        ]
+    }
+}
