@@ -76,6 +76,7 @@ struct ServeCommand: ParsableCommand {
         configuration.idleTimeout = TimeInterval(idleTimeout)
         configuration.maxConnections = maxConnections
 
+        let terminations = SignalWaiter()
         let server = HTTPServer(configuration: configuration, responder: app.router) { entry in
             logger.log(.info, String(format: "%@ %@ %d %.1fms", entry.method, entry.path, entry.status, entry.duration * 1000))
         }
@@ -91,7 +92,7 @@ struct ServeCommand: ParsableCommand {
         // One parseable line on stdout: scripts and tests read the port from it.
         FileHandle.standardOutput.write(Data("qtest-emulator listening on http://\(shownHost):\(boundPort)\n".utf8))
 
-        SignalWaiter.waitForTermination()
+        terminations.wait()
         logger.log(.info, "qtest-emulator: shutting down")
         server.shutdown()
         app.stop()

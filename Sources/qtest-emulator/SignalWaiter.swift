@@ -1,23 +1,36 @@
 import Dispatch
 import Foundation
 
-/// Blocks the main thread until SIGTERM or SIGINT arrives.
+/// Waits for SIGTERM or SIGINT.
 ///
-/// The default actions are disabled first so that the signal is delivered to a Dispatch source
-/// instead of killing the process: shutdown then drains in-flight requests and exits 0, which
-/// is what CI runners and `docker stop` expect.
-enum SignalWaiter {
-    static func waitForTermination() {
-        let semaphore = DispatchSemaphore(value: 0)
+/// The default actions are replaced by Dispatch sources so that the signal is delivered to
+/// us instead of killing the process: shutdown then drains in-flight requests and exits 0,
+/// which is what CI runners and `docker stop` expect. Create it *before* announcing the port,
+/// so a signal sent right after the announcement is not lost.
+final class SignalWaiter {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
         let queue = DispatchQueue(label: "qtest-emulator.signals")
-        var sources: [DispatchSourceSignal] = []
+        var sources: [any DispatchSourceSignal] = []
         for sig in [SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            source.setEventHandler { semaphore.signal() }
-            source.resume()
             sources.append(source)
         }
+        self.sources = sources
+        let semaphore = self.semaphore
+        for source in sources {
+            source.setEventHandler { semaphore.signal() }
+            source.resume()
+        }
+        // Only after the sources are live do we stop the default action.
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+    }
+
+    /// Blocks until a termination signal arrives.
+    func wait() {
         semaphore.wait()
         sources.forEach { $0.cancel() }
     }
