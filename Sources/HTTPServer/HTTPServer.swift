@@ -172,6 +172,10 @@ public final class HTTPServer: @unchecked Sendable {
         openSockets -= 1
     }
 
+    /// Listener + connection sockets not yet closed. For tests: never negative (no double close),
+    /// zero after shutdown (no leak).
+    var openSocketCount: Int { ioQueue.sync { openSockets } }
+
     /// Stops accepting, lets in-flight requests finish (up to the grace period), then force-closes
     /// everything. Idempotent; blocks until all sockets are closed. Do not call it from a responder
     /// synchronously (it would wait for itself until the grace period ends) — dispatch it instead.

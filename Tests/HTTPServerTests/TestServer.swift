@@ -33,11 +33,20 @@ enum TestRoutes {
         router.add("GET", "/items/{id}") { .text(200, "param:\($0.pathParameters["id"] ?? "")") }
         router.add("GET", "/items/special") { _ in .text(200, "literal") }
         router.add("PUT", "/items/{id}") { .text(200, "put:\($0.pathParameters["id"] ?? "")") }
+        router.add("GET", "/big") { request in
+            let kb = Int(request.query["kb"] ?? "1024") ?? 1024
+            return HTTPResponse(status: 200, body: TestRoutes.pattern(kb * 1024))
+        }
         router.add("GET", "/slow") { request in
             let ms = Int(request.query["ms"] ?? "200") ?? 200
             usleep(useconds_t(ms * 1000))
             return .text(200, "slow done \(ms)")
         }
         return router
+    }
+
+    /// Deterministic, position-dependent bytes so truncated or reordered writes are detected.
+    static func pattern(_ count: Int) -> Data {
+        Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
     }
 }
