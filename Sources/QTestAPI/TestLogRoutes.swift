@@ -1,0 +1,210 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// TestLogApi (non-batch): manual logs (list, get, submit, modify, last run) and the single
+/// automation log (submit, modify). Every log becomes its run's latest and sets its status.
+enum TestLogRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        let logs = "/api/v3/projects/{projectId}/test-runs/{testRunId}/test-logs"
+
+        table.add("GET", logs) { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let page = try PageRequest(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                let result = try TestLogs.list(db, projectId: projectID, runId: runID, paging: page.paging)
+                return Wire.paged(try result.items.map { try TestLogWire.encode($0, db, context) },
+                                  page: page.page, pageSize: page.reportedSize, total: result.total)
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", logs) { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let body = try context.jsonBody().requireObject()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let draft = try manualDraft(body, db, projectID: projectID)
+                let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
+                return try TestLogWire.encode(log, db, context)
+            }
+            return .json(201, json)
+        }
+
+        table.add("GET", logs + "/last-run") { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let expand = context.queryList("expand").map { $0.lowercased() }
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                _ = try TestRuns.get(db, projectId: projectID, runID)
+                guard let log = try TestLogs.latest(db, runId: runID) else { throw APIError.notFound("Test Log does not exist") }
+                return try TestLogWire.encode(log, db, context, expandCase: expand.contains("testcase"),
+                                              expandSteps: expand.contains("teststeplog.teststep"))
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", logs + "/{id}") { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let id = try context.pathID("id")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try TestLogWire.encode(try TestLogs.get(db, projectId: projectID, runId: runID, id), db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", logs + "/{id}") { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let id = try context.pathID("id")
+            let body = try context.jsonBody().requireObject()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let patch = try manualPatch(body, db, projectID: projectID)
+                let log = try TestLogs.modify(db, projectId: projectID, runId: runID, id, patch, at: app.now)
+                return try TestLogWire.encode(log, db, context)
+            }
+            return .json(200, json)
+        }
+
+        let auto = "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs"
+
+        table.add("POST", auto) { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let body = try context.jsonBody().requireObject()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let draft = try automationDraft(body, db, projectID: projectID)
+                let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
+                return try TestLogWire.encodeAutomation(log, db, context)
+            }
+            return .json(201, json)
+        }
+
+        table.add("PUT", auto + "/{id}") { context in
+            let caller = try context.user
+            let (projectID, runID) = try ids(context)
+            let id = try context.pathID("id")
+            let body = try context.jsonBody().requireObject()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let patch = try automationPatch(body, db, projectID: projectID)
+                let log = try TestLogs.modify(db, projectId: projectID, runId: runID, id, patch, at: app.now)
+                return try TestLogWire.encodeAutomation(log, db, context)
+            }
+            return .json(200, json)
+        }
+    }
+
+    static func ids(_ context: RequestContext) throws -> (Int64, Int64) {
+        (try context.pathID("projectId"), try context.pathID("testRunId"))
+    }
+
+    // MARK: Manual
+
+    static func manualDraft(_ body: JSON, _ db: StoreDatabase, projectID: Int64) throws -> TestLogDraft {
+        guard let status = try TestLogWire.manualStatus(body["status"], "status", db, projectId: projectID) else {
+            throw APIError.badRequest("Field 'status' is required")
+        }
+        let steps = try (body.optionalArray("test_step_logs") ?? []).enumerated().map { index, item -> StepLogDraft in
+            let key = "test_step_logs[\(index)]"
+            let item = try item.requireObject(key)
+            guard let stepStatus = try TestLogWire.manualStatus(item["status"], key + ".status", db, projectId: projectID) else {
+                throw APIError.badRequest("Field '\(key).status' is required")
+            }
+            return StepLogDraft(testStepId: try item.optionalInt("test_step_id"), statusId: stepStatus,
+                                description: try item.optionalString("description"),
+                                expectedResult: try item.optionalString("expected_result"),
+                                actualResult: try item.optionalString("actual_result"),
+                                order: try item.optionalInt("order").map { Int($0) },
+                                exeDate: try ExecutionWire.date(item, "exe_date"))
+        }
+        return TestLogDraft(
+            statusId: status,
+            exeStartDate: try TestLogWire.requiredDate(body, "exe_start_date"),
+            exeEndDate: try TestLogWire.requiredDate(body, "exe_end_date"),
+            name: try body.optionalString("name"), note: try body.optionalString("note"),
+            testCaseVersionId: try body.optionalInt("test_case_version_id"),
+            buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
+            plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
+            runProperties: try ExecutionWire.propertyInputs(body), stepLogs: steps)
+    }
+
+    static func manualPatch(_ body: JSON, _ db: StoreDatabase, projectID: Int64) throws -> TestLogs.Patch {
+        let steps = try (body.optionalArray("test_step_logs") ?? []).enumerated().map { index, item -> TestLogs.StepPatch in
+            let key = "test_step_logs[\(index)]"
+            let item = try item.requireObject(key)
+            return TestLogs.StepPatch(
+                stepLogId: try item.optionalInt("test_step_log_id"), testStepId: try item.optionalInt("test_step_id"),
+                statusId: try TestLogWire.manualStatus(item["status"], key + ".status", db, projectId: projectID),
+                actualResult: try item.optionalString("actual_result"), description: try item.optionalString("description"),
+                expectedResult: try item.optionalString("expected_result"), exeDate: try ExecutionWire.date(item, "exe_date"))
+        }
+        return TestLogs.Patch(
+            statusId: try TestLogWire.manualStatus(body["status"], "status", db, projectId: projectID),
+            exeStartDate: try ExecutionWire.date(body, "exe_start_date"), exeEndDate: try ExecutionWire.date(body, "exe_end_date"),
+            name: try body.optionalString("name"), note: try body.optionalString("note"),
+            buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
+            plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
+            steps: steps)
+    }
+
+    // MARK: Automation
+
+    /// An automation status string, matched case-insensitively (PASS, PASSED, passed …).
+    static func automationStatus(_ body: JSON, _ key: String, _ db: StoreDatabase, projectID: Int64) throws -> Int64? {
+        guard let text = try body.optionalString(key) else { return nil }
+        return try ExecutionStatuses.resolve(db, projectId: projectID, automation: text).id
+    }
+
+    /// Decodes a single automation log (`AutomationTestLogResource`). Reusable by batch jobs.
+    static func automationDraft(_ body: JSON, _ db: StoreDatabase, projectID: Int64) throws -> TestLogDraft {
+        guard let status = try automationStatus(body, "status", db, projectID: projectID) else {
+            throw APIError.badRequest("Field 'status' is required")
+        }
+        let steps = try (body.optionalArray("test_step_logs") ?? []).enumerated().map { index, item -> StepLogDraft in
+            let key = "test_step_logs[\(index)]"
+            let item = try item.requireObject(key)
+            let stepStatus = try automationStatus(item, "status", db, projectID: projectID) ?? status
+            return StepLogDraft(statusId: stepStatus, description: try item.optionalString("description") ?? "",
+                                expectedResult: try item.optionalString("expected_result") ?? "",
+                                actualResult: try item.optionalString("actual_result"),
+                                order: try item.optionalInt("order").map { Int($0) },
+                                exeDate: try ExecutionWire.date(item, "exe_date"))
+        }
+        return TestLogDraft(
+            statusId: status,
+            exeStartDate: try TestLogWire.requiredDate(body, "exe_start_date"),
+            exeEndDate: try TestLogWire.requiredDate(body, "exe_end_date"),
+            name: try body.optionalString("name"), note: try body.optionalString("note"),
+            testCaseVersionId: try body.optionalInt("test_case_version_id"),
+            buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
+            plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
+            automationContent: try body.optionalString("automation_content") ?? "",
+            runProperties: try ExecutionWire.propertyInputs(body), stepLogs: steps)
+    }
+
+    static func automationPatch(_ body: JSON, _ db: StoreDatabase, projectID: Int64) throws -> TestLogs.Patch {
+        let steps = try (body.optionalArray("test_step_logs") ?? []).enumerated().map { index, item -> TestLogs.StepPatch in
+            let key = "test_step_logs[\(index)]"
+            let item = try item.requireObject(key)
+            guard let id = try item.optionalInt("test_step_log_id") else { throw APIError.badRequest("Field '\(key).test_step_log_id' is required") }
+            return TestLogs.StepPatch(stepLogId: id, statusId: try automationStatus(item, "status", db, projectID: projectID),
+                                      actualResult: try item.optionalString("actual_result"), exeDate: try ExecutionWire.date(item, "exe_date"))
+        }
+        return TestLogs.Patch(
+            statusId: try automationStatus(body, "status", db, projectID: projectID),
+            exeStartDate: try ExecutionWire.date(body, "exe_start_date"), exeEndDate: try ExecutionWire.date(body, "exe_end_date"),
+            name: try body.optionalString("name"), note: try body.optionalString("note"),
+            buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
+            plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
+            steps: steps)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// TestRunApi: list, create, get, update (and move), delete test runs; execution statuses;
+/// the container sub-hierarchy. Parameterised creation and comments live in their own files.
+enum TestRunRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        let runs = "/api/v3/projects/{projectId}/test-runs"
+
+        table.add("GET", runs) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let parent = try ExecutionWire.parent(context)
+            let descendants = context.queryList("expand").contains { $0.lowercased() == "descendants" }
+            let page = try PageRequest(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                let result = try TestRuns.list(db, projectId: projectID, under: parent, descendants: descendants, paging: page.paging)
+                return Wire.paged(try result.items.map { try TestRunWire.encodeListItem($0, db, context) },
+                                  page: page.page, pageSize: page.reportedSize, total: result.total)
+            }
+            return .json(200, json)
+        }
+
+        table.add("POST", runs) { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let body = try context.jsonBody().requireObject()
+            let parent = try ExecutionWire.parent(context, body: body) ?? .root
+            let draft = try draft(body, creating: true)
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let run = try TestRuns.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+                // A create answer carries only the `self` link (notes §4).
+                return try TestRunWire.encodeListItem(run, db, context, selfLinkOnly: true)
+            }
+            return .json(201, json)
+        }
+
+        table.add("GET", runs + "/execution-statuses") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return .array(try Fields.executionStatuses(db, projectId: projectID).filter(\.active).map(ExecutionWire.status))
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", runs + "/subhierarchy") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let parent = try ExecutionWire.parent(context) ?? .root
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try ExecutionHierarchy.tree(db, projectID: projectID, parent)
+            }
+            return .json(200, json)
+        }
+
+        table.add("GET", runs + "/{testRunId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testRunId")
+            let detail = RunCaseDetail(context)
+            let json: JSON = try app.read { db in
+                try app.project(db, projectID, for: caller)
+                return try TestRunWire.encode(try TestRuns.get(db, projectId: projectID, id), db, context, caseDetail: detail)
+            }
+            return .json(200, json)
+        }
+
+        table.add("PUT", runs + "/{testRunId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testRunId")
+            let body = try context.optionalJSONBody()
+            let moveTo = try ExecutionWire.parent(context)
+            // A move ignores the body (spec); otherwise the body is a partial update.
+            let draft = moveTo == nil ? try draft(try body.requireObject(), creating: false) : TestRunDraft()
+            let json: JSON = try app.write { db in
+                try app.project(db, projectID, for: caller)
+                let run = try TestRuns.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+                return try TestRunWire.encode(run, db, context)
+            }
+            return .json(200, json)
+        }
+
+        table.add("DELETE", runs + "/{testRunId}") { context in
+            let caller = try context.user
+            let projectID = try context.pathID("projectId")
+            let id = try context.pathID("testRunId")
+            try app.write { db in
+                try app.project(db, projectID, for: caller)
+                try TestRuns.delete(db, projectId: projectID, id)
+            }
+            return .okMessage("Test Run \(id) was deleted")
+        }
+    }
+
+    /// A run body: `name` (or the 2023.6 `Test-Run`), `test_case: {id, test_case_version_id}`
+    /// (or `testCaseId` / `test_case_version_id` at the top), `properties`.
+    static func draft(_ body: JSON, creating: Bool) throws -> TestRunDraft {
+        let nameKey = body["name"] != nil ? "name" : (body["Test-Run"] != nil ? "Test-Run" : nil)
+        let name = try nameKey.map { try body.requiredName($0) }
+        let testCase = try body.optionalObject("test_case")
+        var caseID = try testCase?.optionalInt("id")
+        if caseID == nil { caseID = try body.optionalInt("testCaseId") }
+        if creating, caseID == nil { throw APIError.badRequest("Field 'test_case' is required") }
+        let versionID = try testCase?.optionalInt("test_case_version_id") ?? body.optionalInt("test_case_version_id")
+        return TestRunDraft(name: name, testCaseId: caseID, testCaseVersionId: versionID,
+                            properties: try ExecutionWire.propertyInputs(body), automation: try body.optionalString("automation"))
+    }
+}
+
+/// `AutomationObjectTree`: the containers under root, a release or a cycle.
+enum ExecutionHierarchy {
+    static func tree(_ db: StoreDatabase, projectID: Int64, _ parent: ExecutionParent) throws -> JSON {
+        switch parent.type {
+        case .root:
+            var children = try Releases.list(db, projectId: projectID).map { r -> JSON in
+                try node("RELEASE", "release", r.id, r.name, r.sortOrder, children: try containers(db, projectID, ExecutionParent(type: .release, id: r.id)))
+            }
+            children += try containers(db, projectID, .root)
+            return node("ROOT", "root", 0, "root", 0, children: children)
+        case .release:
+            let r = try Releases.get(db, projectId: projectID, parent.id)
+            return node("RELEASE", "release", r.id, r.name, r.sortOrder, children: try containers(db, projectID, parent))
+        case .testCycle:
+            let c = try TestCycles.get(db, projectId: projectID, parent.id)
+            return node("TEST_CYCLE", "test-cycle", c.id, c.name, c.sortOrder, children: try containers(db, projectID, parent),
+                        targetRelease: c.targetReleaseId, targetBuild: c.targetBuildId)
+        case .testSuite:
+            throw APIError.badRequest("parentType must be root, release or test-cycle")
+        }
+    }
+
+    static func containers(_ db: StoreDatabase, _ projectID: Int64, _ parent: ExecutionParent) throws -> [JSON] {
+        let cycles = try TestCycles.list(db, projectId: projectID, under: parent).map { c -> JSON in
+            node("TEST_CYCLE", "test-cycle", c.id, c.name, c.sortOrder,
+                 children: try containers(db, projectID, ExecutionParent(type: .testCycle, id: c.id)),
+                 targetRelease: c.targetReleaseId, targetBuild: c.targetBuildId)
+        }
+        let suites = try TestSuites.list(db, projectId: projectID, under: parent).map { s -> JSON in
+            node("TEST_SUITE", "test-suite", s.id, s.name, s.sortOrder, children: [], targetRelease: s.targetReleaseId, targetBuild: s.targetBuildId)
+        }
+        return cycles + suites
+    }
+
+    static func node(_ artifact: String, _ type: String, _ id: Int64, _ name: String, _ order: Int, children: [JSON],
+                     targetRelease: Int64? = nil, targetBuild: Int64? = nil) -> JSON {
+        ["artifactType": .string(artifact), "targetReleaseId": .optional(targetRelease), "targetBuildId": .optional(targetBuild),
+         "type": .string(type), "id": .int(id), "name": .string(name), "order": .number(order), "children": .array(children)]
+    }
+}
