@@ -118,6 +118,7 @@ public final class EmulatorApp: Sendable {
         AuthSystemRoutes.self,
         SiteTemplateRoutes.self,
         QueueProcessingRoutes.self,
+        AutomationUploadRoutes.self,
         ReleaseRoutes.self,
         BuildRoutes.self,
         TestCycleRoutes.self,

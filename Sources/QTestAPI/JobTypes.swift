@@ -5,5 +5,7 @@ enum JobTypes {
     /// Batch automation test logs (`auto-test-logs`), the type clients check for.
     static let automationTestLog = "AUTOMATION_TEST_LOG"
 
-    static let processors: [String: JobProcessor] = [:]
+    static let processors: [String: JobProcessor] = [
+        automationTestLog: AutomationJob.process,
+    ]
 }

@@ -23,6 +23,13 @@ public enum Schema {
         m.registerMigration("v2 test run parameter values") { db in
             try db.execute(sql: "ALTER TABLE test_runs ADD COLUMN parameter_values TEXT")
         }
+        // The fingerprint automation uploads use to find a test case again.
+        m.registerMigration("v3 test case automation content") { db in
+            try db.execute(sql: """
+                ALTER TABLE test_cases ADD COLUMN automation_content TEXT;
+                CREATE INDEX test_cases_automation_content ON test_cases(project_id, automation_content);
+                """)
+        }
         return m
     }
 

@@ -1,0 +1,89 @@
+import Foundation
+import QTestStore
+
+/// The worker's side of an automation upload: re-reads the stored request and applies it with
+/// `AutomationImport`, in the worker's single transaction.
+enum AutomationJob {
+    enum Kind: String {
+        /// v3.1: into one test suite.
+        case suite
+        /// v3: into a module/cycle tree.
+        case tree
+    }
+
+    /// What a job keeps of its request: the body as sent plus the options read from the query.
+    struct Request {
+        let kind: Kind
+        let body: JSON
+        let escapeXML: Bool
+        /// `execution_date`, or the submission time; the default for missing log dates.
+        let executionDate: Date
+
+        init(kind: Kind, body: JSON, escapeXML: Bool, now: Date) throws {
+            self.kind = kind
+            self.body = body
+            self.escapeXML = escapeXML
+            if let text = try body.optionalString("execution_date") {
+                guard let date = QTestDate.parse(text) else { throw APIError.badRequest("Field 'execution_date' is not a valid date: '\(text)'") }
+                executionDate = date
+            } else {
+                executionDate = now
+            }
+        }
+
+        init(stored: JSON) throws {
+            guard let kind = stored["kind"]?.stringValue.flatMap(Kind.init(rawValue:)), let body = stored["body"],
+                  let date = stored["execution_date"]?.stringValue.flatMap(QTestDate.parse) else {
+                throw APIError.badRequest("The stored job request is unreadable")
+            }
+            self.kind = kind
+            self.body = body
+            self.escapeXML = stored["escape_xml"]?.boolValue ?? true
+            self.executionDate = date
+        }
+
+        var stored: JSON {
+            ["kind": .string(kind.rawValue), "escape_xml": .bool(escapeXML),
+             "execution_date": .string(QTestDate.format(executionDate)), "body": body]
+        }
+
+        func results() throws -> [AutomationResult] {
+            try AutomationRequestParsing.results(in: body, escapeXML: escapeXML, defaultDate: executionDate)
+        }
+    }
+
+    /// Applies the job; returns the `content` qTest reports on SUCCESS.
+    static func process(_ db: StoreDatabase, _ job: JobRecord, _ app: EmulatorContext) throws -> JSON {
+        let request = try Request(stored: try JSON.parse(Data(job.requestJson.utf8)))
+        let results = try request.results()
+        let importer = AutomationImport(db, projectId: job.projectId, userId: job.userId, at: app.now)
+        let body = request.body
+        switch request.kind {
+        case .suite:
+            let target: AutomationImport.SuiteTarget
+            if let suite = try body.optionalString("test_suite"), !suite.isEmpty {
+                target = .existing(suiteId: try ArtifactReferences.resolve(db, projectId: job.projectId, .testSuite, suite))
+            } else {
+                var parent = ExecutionParent.root
+                if let cycle = try body.optionalString("test_cycle"), !cycle.isEmpty {
+                    parent = ExecutionParent(type: .testCycle, id: try ArtifactReferences.resolve(db, projectId: job.projectId, .testCycle, cycle))
+                }
+                target = .new(name: "Automation \(QTestDate.formatDay(request.executionDate))", under: parent)
+            }
+            let parentModule = try body.optionalString("parent_module").flatMap { $0.isEmpty ? nil : $0 }.map {
+                try ArtifactReferences.resolve(db, projectId: job.projectId, .module, $0)
+            }
+            let (suite, count) = try importer.importIntoSuite(
+                target, parentModuleId: parentModule,
+                skipAutomationModule: try body.optionalBool("skipCreatingAutomationModule") ?? false, results)
+            return ["testSuiteId": .int(suite.id), "testSuiteName": .string(suite.name), "totalTestLogs": .number(count)]
+        case .tree:
+            var root = ExecutionParent.root
+            if let cycle = try body.optionalString("test_cycle"), !cycle.isEmpty {
+                root = ExecutionParent(type: .testCycle, id: try ArtifactReferences.resolve(db, projectId: job.projectId, .testCycle, cycle))
+            }
+            let count = try importer.importTree(under: root, results)
+            return ["testCycleId": .int(root.id), "totalTestLogs": .number(count)]
+        }
+    }
+}

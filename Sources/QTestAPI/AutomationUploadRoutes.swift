@@ -1,0 +1,44 @@
+import Foundation
+import HTTPServer
+import QTestStore
+
+/// The batch automation uploads CI pipelines use: validate now, queue, answer 201 with the
+/// job, and let the worker apply the results (`AutomationJob`).
+///
+/// - `POST /api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs`: results into
+///   one test suite (the Jenkins plugin's call; `testRunId` must be 0).
+/// - `POST /api/v3/projects/{projectId}/auto-test-logs`: results into a module/cycle tree.
+enum AutomationUploadRoutes: RouteGroup {
+    static func register(in table: inout RouteTable, app: EmulatorContext) {
+        table.add("POST", "/api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs") { context in
+            let runID = try context.pathID("testRunId")
+            guard runID == 0 else {
+                throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
+            }
+            return try submit(context, app: app, kind: .suite)
+        }
+        table.add("POST", "/api/v3/projects/{projectId}/auto-test-logs") { context in
+            try submit(context, app: app, kind: .tree)
+        }
+    }
+
+    static func submit(_ context: RequestContext, app: EmulatorContext, kind: AutomationJob.Kind) throws -> HTTPResponse {
+        let caller = try context.user
+        let projectID = try context.pathID("projectId")
+        // `type=automation` is documented; the Jenkins plugin sends `type=jenkins`.
+        guard let type = context.queryString("type") else { throw APIError.badRequest("Query parameter 'type' is required") }
+        guard ["automation", "jenkins"].contains(type.lowercased()) else {
+            throw APIError.badRequest("Query parameter 'type' must be 'automation' (got '\(type)')")
+        }
+        let escapeXML = try context.queryBool("escapeXml") ?? true
+        let body = try context.jsonBody().requireObject()
+        // Parse everything now so that a malformed upload is refused before a job exists.
+        let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: app.now)
+        _ = try request.results()
+        let job = try app.write { db in
+            try app.enqueueJob(db, projectID: projectID, caller: caller, type: JobTypes.automationTestLog, request: request.stored)
+        }
+        app.jobQueued(job)
+        return .json(201, QueueProcessingRoutes.encode(job))
+    }
+}
