@@ -46,7 +46,18 @@ enum TestRoutes {
     }
 
     /// Deterministic, position-dependent bytes so truncated or reordered writes are detected.
+    /// Computed once: regenerating megabytes per request in a debug build would make handlers CPU-bound.
     static func pattern(_ count: Int) -> Data {
-        Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) })
+        count <= patternSource.count ? patternSource.prefix(count) : makePattern(count)
+    }
+
+    private static let patternSource = makePattern(8 * 1024 * 1024)
+
+    private static func makePattern(_ count: Int) -> Data {
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBufferPointer { buf in
+            for i in 0..<count { buf[i] = UInt8(truncatingIfNeeded: i &* 31 &+ i >> 8) }
+        }
+        return Data(bytes)
     }
 }
