@@ -119,6 +119,8 @@ public final class EmulatorApp: Sendable {
         SiteTemplateRoutes.self,
         QueueProcessingRoutes.self,
         AutomationUploadRoutes.self,
+        AutomationAgentRoutes.self,
+        ToscaRoutes.self,
         ReleaseRoutes.self,
         BuildRoutes.self,
         TestCycleRoutes.self,

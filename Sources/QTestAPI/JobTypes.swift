@@ -7,5 +7,6 @@ enum JobTypes {
 
     static let processors: [String: JobProcessor] = [
         automationTestLog: AutomationJob.process,
+        ToscaRoutes.jobType: ToscaRoutes.process,
     ]
 }

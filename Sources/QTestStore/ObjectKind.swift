@@ -31,6 +31,8 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
     case webhook = "webhooks"
     case job = "jobs"
     case history = "histories"
+    case automationAgent = "automation-agents"
+    case automationSchedule = "automation-schedules"
 
     /// The PID prefix (`RL-`, `TC-`, …) for types that have per-project PIDs, else nil.
     public var pidPrefix: String? {
@@ -81,6 +83,8 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
         case .webhook: 1_001
         case .job: 2_000_001
         case .history: 60_000_001
+        case .automationAgent: 3_001
+        case .automationSchedule: 70_001
         }
     }
 

@@ -30,12 +30,47 @@ public enum Schema {
                 CREATE INDEX test_cases_automation_content ON test_cases(project_id, automation_content);
                 """)
         }
+        // Automation agents (per project), the schedules created to run them, and the Tosca
+        // unique ids that let a Tosca import find its cycles, cases and runs again.
+        m.registerMigration("v4 automation agents, schedules and Tosca ids") { db in
+            try db.execute(sql: """
+                CREATE TABLE automation_agents (
+                    id INTEGER PRIMARY KEY NOT NULL,
+                    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    host_id INTEGER NOT NULL,
+                    host_name TEXT NOT NULL,
+                    framework TEXT NOT NULL,
+                    active BOOLEAN NOT NULL DEFAULT 1,
+                    configuration TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE INDEX automation_agents_project ON automation_agents(project_id);
+                CREATE TABLE automation_schedules (
+                    id INTEGER PRIMARY KEY NOT NULL,
+                    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    agent_id INTEGER NOT NULL REFERENCES automation_agents(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+                    start_date DATETIME NOT NULL,
+                    test_run_ids TEXT NOT NULL DEFAULT '[]',
+                    dynamic TEXT NOT NULL DEFAULT '{}',
+                    created_date DATETIME NOT NULL
+                );
+                CREATE INDEX automation_schedules_project ON automation_schedules(project_id);
+                CREATE INDEX automation_schedules_agent ON automation_schedules(agent_id);
+                ALTER TABLE test_cycles ADD COLUMN tosca_unique_id TEXT;
+                ALTER TABLE test_cycles ADD COLUMN tosca_node_path TEXT;
+                CREATE INDEX test_cycles_tosca ON test_cycles(project_id, tosca_unique_id);
+                CREATE INDEX test_runs_tosca ON test_runs(project_id, tosca_guid);
+                CREATE INDEX test_cases_tosca ON test_cases(project_id, tosca_guid);
+                """)
+        }
         return m
     }
 
     /// Every table created by the migrations, children before parents (delete order).
     public static let tablesInDeleteOrder = [
-        "jobs", "webhook_projects", "webhooks",
+        "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
         "histories", "object_links", "comments", "attachments", "field_values",
         "test_step_logs", "test_logs", "test_runs", "test_suites", "test_cycles", "builds", "releases",
         "test_steps", "test_cases_current", "test_case_versions", "test_cases", "requirements", "defects", "modules",
