@@ -872,6 +872,266 @@ public enum DemoSeed {
      "data_type": 2,
      "order": 1
     }
+   ],
+   "modules": [
+    {
+     "id": 6100001,
+     "pid": "MD-1",
+     "name": "Web Store",
+     "description": "Customer-facing shop"
+    },
+    {
+     "id": 6100002,
+     "pid": "MD-2",
+     "name": "Accounts",
+     "description": "Sign-up and sign-in",
+     "parent_id": 6100001
+    },
+    {
+     "id": 6100003,
+     "pid": "MD-3",
+     "name": "Checkout",
+     "description": "Cart and payment",
+     "parent_id": 6100001
+    },
+    {
+     "id": 6100004,
+     "pid": "MD-4",
+     "name": "Payments",
+     "parent_id": 6100003
+    },
+    {
+     "id": 6100005,
+     "pid": "MD-5",
+     "name": "Product Requirements",
+     "description": "Requirements of the web store"
+    }
+   ],
+   "test_cases": [
+    {
+     "id": 40000001,
+     "pid": "TC-1",
+     "name": "Sign in with valid credentials",
+     "description": "A registered customer signs in.",
+     "precondition": "A customer account exists.",
+     "parent_id": 6100002,
+     "version": "1.0",
+     "properties": [
+      {
+       "field_id": 608940,
+       "field_value": "203"
+      },
+      {
+       "field_id": 608941,
+       "field_value": "701"
+      },
+      {
+       "field_id": 608942,
+       "field_value": "726"
+      }
+     ],
+     "test_steps": [
+      {
+       "description": "Open the sign-in page",
+       "expected": "The sign-in form is shown"
+      },
+      {
+       "description": "Enter a valid e-mail and password",
+       "expected": "The fields accept the input"
+      },
+      {
+       "description": "Press Sign in",
+       "expected": "The account page is shown"
+      }
+     ]
+    },
+    {
+     "id": 40000002,
+     "pid": "TC-2",
+     "name": "Sign in with a wrong password",
+     "parent_id": 6100002,
+     "version": "1.1",
+     "properties": [
+      {
+       "field_id": 608940,
+       "field_value": "202"
+      },
+      {
+       "field_id": 608941,
+       "field_value": "702"
+      },
+      {
+       "field_id": 608944,
+       "field_value": "tests/auth/test_signin.py::test_wrong_password"
+      }
+     ],
+     "test_steps": [
+      {
+       "description": "Open the sign-in page",
+       "expected": "The sign-in form is shown"
+      },
+      {
+       "description": "Enter a valid e-mail and a wrong password",
+       "expected": "An error message is shown"
+      }
+     ]
+    },
+    {
+     "id": 40000003,
+     "pid": "TC-3",
+     "name": "Pay by card",
+     "description": "A signed-in customer pays for the cart by card.",
+     "parent_id": 6100004,
+     "version": "0.3",
+     "properties": [
+      {
+       "field_id": 608940,
+       "field_value": "201"
+      },
+      {
+       "field_id": 608941,
+       "field_value": "701"
+      },
+      {
+       "field_id": 608942,
+       "field_value": "727"
+      }
+     ],
+     "test_steps": [
+      {
+       "description": "Sign in",
+       "expected": "Signed in",
+       "called_test_case_id": 40000001
+      },
+      {
+       "description": "Add a product to the cart",
+       "expected": "The cart shows one item"
+      },
+      {
+       "description": "Pay with a test card",
+       "expected": "The order confirmation is shown"
+      }
+     ]
+    },
+    {
+     "id": 40000004,
+     "pid": "TC-4",
+     "name": "Empty cart shows a hint",
+     "parent_id": 6100003,
+     "properties": [
+      {
+       "field_id": 608940,
+       "field_value": "201"
+      }
+     ],
+     "test_steps": [
+      {
+       "description": "Open the cart with no items",
+       "expected": "\"Your cart is empty\" is shown"
+      }
+     ]
+    }
+   ],
+   "requirements": [
+    {
+     "id": 9100001,
+     "pid": "RQ-1",
+     "name": "Customers can sign in",
+     "parent_id": 6100005,
+     "properties": [
+      {
+       "field_id": 608960,
+       "field_value": "302"
+      },
+      {
+       "field_id": 608961,
+       "field_value": "313"
+      },
+      {
+       "field_id": 608962,
+       "field_value": "Registered customers sign in with e-mail and password."
+      }
+     ],
+     "linked_test_case_ids": [
+      40000001,
+      40000002
+     ]
+    },
+    {
+     "id": 9100002,
+     "pid": "RQ-2",
+     "name": "Customers can pay by card",
+     "parent_id": 6100005,
+     "properties": [
+      {
+       "field_id": 608960,
+       "field_value": "301"
+      },
+      {
+       "field_id": 608961,
+       "field_value": "312"
+      }
+     ],
+     "linked_test_case_ids": [
+      40000003
+     ]
+    },
+    {
+     "id": 9100003,
+     "pid": "RQ-3",
+     "name": "Order history is kept for two years",
+     "parent_id": 6100005,
+     "properties": [
+      {
+       "field_id": 608960,
+       "field_value": "301"
+      }
+     ]
+    }
+   ],
+   "defects": [
+    {
+     "id": 700100001,
+     "pid": "DF-1",
+     "submitter_id": 10002,
+     "properties": [
+      {
+       "field_id": 608970,
+       "field_value": "Sign-in button stays disabled after autofill"
+      },
+      {
+       "field_id": 608971,
+       "field_value": "Browser autofill does not enable the button."
+      },
+      {
+       "field_id": 608972,
+       "field_value": "402"
+      },
+      {
+       "field_id": 608973,
+       "field_value": "412"
+      }
+     ]
+    },
+    {
+     "id": 700100002,
+     "pid": "DF-2",
+     "submitter_id": 10001,
+     "properties": [
+      {
+       "field_id": 608970,
+       "field_value": "Card payment times out"
+      },
+      {
+       "field_id": 608972,
+       "field_value": "401"
+      },
+      {
+       "field_id": 608973,
+       "field_value": "413"
+      }
+     ]
+    }
    ]
   },
   {

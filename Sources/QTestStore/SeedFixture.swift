@@ -286,6 +286,8 @@ public struct SeedTestStep: Codable, Sendable, Equatable {
     public var id: Int64?
     public var description: String
     public var expected: String?
+    /// A step that calls another (earlier) test case of the project.
+    public var calledTestCaseId: Int64?
 }
 
 /// A requirement under a module.
@@ -304,6 +306,8 @@ public struct SeedDefect: Codable, Sendable, Equatable {
     public var pid: String?
     public var submitterId: Int64?
     public var properties: [SeedProperty]?
+    /// Test runs (loaded earlier in the fixture) the defect is linked to.
+    public var linkedTestRunIds: [Int64]?
 }
 
 /// Turns decoding errors into `$.json.path: problem` text.

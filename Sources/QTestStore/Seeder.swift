@@ -5,11 +5,13 @@ import GRDB
 public struct SeedSummary: Sendable, Equatable, CustomStringConvertible {
     public var users = 0, projects = 0, profiles = 0, groups = 0, ldapConfigs = 0, ldapUsers = 0
     public var siteTemplates = 0, fields = 0, allowedValues = 0, executionStatuses = 0, apiTokens = 0
+    public var modules = 0, testCases = 0, requirements = 0, defects = 0
     /// e.g. `"seeded 2 users, 2 projects, …"`.
     public var description: String {
         "seeded \(users) users, \(projects) projects, \(profiles) profiles, \(groups) groups, \(ldapConfigs) LDAP configs "
             + "(\(ldapUsers) LDAP users), \(siteTemplates) site templates, \(fields) fields (\(allowedValues) allowed values), "
-            + "\(executionStatuses) execution statuses, \(apiTokens) API tokens"
+            + "\(executionStatuses) execution statuses, \(apiTokens) API tokens, \(modules) modules, \(testCases) test cases, "
+            + "\(requirements) requirements, \(defects) defects"
     }
 }
 
@@ -154,10 +156,12 @@ public enum Seeder {
                     }
                     s.executionStatuses += 1
                 }
+                try DesignSeeder.loadDesign(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
+                // Defects link to test runs: load them after the runs.
+                try DesignSeeder.loadDefects(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
                 let unloaded: [(String, Int)] = [
                     ("releases", p.releases?.count ?? 0), ("test_cycles", p.testCycles?.count ?? 0), ("test_suites", p.testSuites?.count ?? 0),
-                    ("test_runs", p.testRuns?.count ?? 0), ("modules", p.modules?.count ?? 0), ("test_cases", p.testCases?.count ?? 0),
-                    ("requirements", p.requirements?.count ?? 0), ("defects", p.defects?.count ?? 0),
+                    ("test_runs", p.testRuns?.count ?? 0),
                 ]
                 if let (section, _) = unloaded.first(where: { $0.1 > 0 }) {
                     throw StoreError.badRequest("\(path).\(section): this section is not loaded yet by this version of the store")
