@@ -120,7 +120,7 @@ enum ExecutionHierarchy {
         switch parent.type {
         case .root:
             var children = try Releases.list(db, projectId: projectID).map { r -> JSON in
-                try node("RELEASE", "release", r.id, r.name, r.sortOrder, children: try containers(db, projectID, ExecutionParent(type: .release, id: r.id)))
+                node("RELEASE", "release", r.id, r.name, r.sortOrder, children: try containers(db, projectID, ExecutionParent(type: .release, id: r.id)))
             }
             children += try containers(db, projectID, .root)
             return node("ROOT", "root", 0, "root", 0, children: children)
