@@ -62,13 +62,16 @@ done
 [[ -n "$BASE" ]] || die "no startup line"
 
 # A case with 50 steps.
-STEPS="$(for i in $(seq 1 50); do printf '{"description":"Step %d: do the thing","expected":"Result %d is shown"}' "$i" "$i"; [[ $i -lt 50 ]] && printf ','; done)"
+STEPS="$(for i in $(seq 1 50); do
+    if ((i > 1)); then printf ','; fi
+    printf '{"description":"Step %d: do the thing","expected":"Result %d is shown"}' "$i" "$i"
+done)"
 CREATED="$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"Bench case\",\"test_steps\":[${STEPS}]}" "$BASE/api/v3/projects/$PROJECT/test-cases")" || die "create failed"
 CASE_ID="$(printf '%s' "$CREATED" | sed -n 's/.*"id":\([0-9]*\),"name":"Bench case".*/\1/p')"
 [[ -n "$CASE_ID" ]] || die "no case id in: ${CREATED:0:200}"
 CASE_PATH="/api/v3/projects/$PROJECT/test-cases/$CASE_ID?expand=teststep"
-COUNT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$CASE_PATH" | grep -o '"order":' | wc -l)"
+COUNT="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$CASE_PATH" | grep -o '"expected":' | wc -l)"
 [[ "$COUNT" -eq 50 ]] || die "expected 50 steps, got $COUNT"
 BYTES="$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$CASE_PATH" | wc -c)"
 
