@@ -1032,6 +1032,220 @@ public enum DemoSeed {
      ]
     }
    ],
+   "releases": [
+    {
+     "id": 500001,
+     "pid": "RL-1",
+     "name": "Release 1.0",
+     "description": "First public release",
+     "start_date": "2026-01-05T00:00:00Z",
+     "end_date": "2026-03-31T00:00:00Z",
+     "properties": [
+      {
+       "field_id": 608950,
+       "field_value": "132"
+      }
+     ],
+     "builds": [
+      {
+       "id": 510001,
+       "pid": "BL-1",
+       "name": "1.0.0-rc1",
+       "properties": [
+        {
+         "field_id": 608955,
+         "field_value": "142"
+        }
+       ]
+      },
+      {
+       "id": 510002,
+       "pid": "BL-2",
+       "name": "1.0.0-rc2",
+       "properties": [
+        {
+         "field_id": 608955,
+         "field_value": "141"
+        }
+       ]
+      }
+     ]
+    }
+   ],
+   "test_cycles": [
+    {
+     "id": 1200001,
+     "pid": "CL-1",
+     "name": "Sprint 1",
+     "description": "Release 1.0 test pass",
+     "parent_type": "release",
+     "parent_id": 500001,
+     "target_release_id": 500001,
+     "target_build_id": 510001
+    },
+    {
+     "id": 1200002,
+     "pid": "CL-2",
+     "name": "Regression",
+     "description": "Full regression in Chrome",
+     "parent_type": "test-cycle",
+     "parent_id": 1200001,
+     "target_release_id": 500001,
+     "target_build_id": 510001
+    }
+   ],
+   "test_suites": [
+    {
+     "id": 2300001,
+     "pid": "TS-1",
+     "name": "Sign-in",
+     "parent_type": "test-cycle",
+     "parent_id": 1200002,
+     "properties": [
+      {
+       "field_id": 608930,
+       "field_value": "744"
+      },
+      {
+       "field_id": 608931,
+       "field_value": "512"
+      },
+      {
+       "field_id": -184,
+       "field_value": "Sign-in flows"
+      }
+     ]
+    },
+    {
+     "id": 2300002,
+     "pid": "TS-2",
+     "name": "Checkout",
+     "parent_type": "test-cycle",
+     "parent_id": 1200002,
+     "properties": [
+      {
+       "field_id": 608930,
+       "field_value": "745"
+      },
+      {
+       "field_id": 608931,
+       "field_value": "513"
+      }
+     ]
+    }
+   ],
+   "test_runs": [
+    {
+     "id": 31000001,
+     "pid": "TR-1",
+     "name": "Sign in with valid credentials",
+     "parent_type": "test-suite",
+     "parent_id": 2300001,
+     "test_case_id": 40000001,
+     "test_case_version": "1.0",
+     "properties": [
+      {
+       "field_id": 608921,
+       "field_value": "724"
+      },
+      {
+       "field_id": 608918,
+       "field_value": "[10002]"
+      }
+     ],
+     "test_logs": [
+      {
+       "id": 86000001,
+       "status_id": 602,
+       "exe_start_date": "2026-01-12T09:00:00Z",
+       "exe_end_date": "2026-01-12T09:04:00Z",
+       "note": "Button disabled after autofill",
+       "tester_id": 10002,
+       "step_status_ids": [
+        601,
+        602,
+        605
+       ]
+      },
+      {
+       "id": 86000002,
+       "status_id": 601,
+       "exe_start_date": "2026-01-14T10:00:00Z",
+       "exe_end_date": "2026-01-14T10:03:00Z",
+       "note": "Fixed in rc2",
+       "tester_id": 10002,
+       "step_status_ids": [
+        601,
+        601,
+        601
+       ]
+      }
+     ]
+    },
+    {
+     "id": 31000002,
+     "pid": "TR-2",
+     "name": "Sign in with a wrong password",
+     "parent_type": "test-suite",
+     "parent_id": 2300001,
+     "test_case_id": 40000002,
+     "properties": [
+      {
+       "field_id": 608921,
+       "field_value": "723"
+      }
+     ],
+     "test_logs": [
+      {
+       "id": 86000003,
+       "status_id": 601,
+       "exe_start_date": "2026-01-12T09:10:00Z",
+       "exe_end_date": "2026-01-12T09:12:00Z",
+       "tester_id": 10002,
+       "step_status_ids": [
+        601,
+        601
+       ]
+      }
+     ]
+    },
+    {
+     "id": 31000003,
+     "pid": "TR-3",
+     "name": "Pay by card",
+     "parent_type": "test-suite",
+     "parent_id": 2300002,
+     "test_case_id": 40000003,
+     "properties": [
+      {
+       "field_id": 608921,
+       "field_value": "725"
+      }
+     ],
+     "test_logs": [
+      {
+       "id": 86000004,
+       "status_id": 604,
+       "exe_start_date": "2026-01-13T15:00:00Z",
+       "exe_end_date": "2026-01-13T15:20:00Z",
+       "note": "Payment sandbox down",
+       "tester_id": 10001,
+       "step_status_ids": [
+        601,
+        604
+       ]
+      }
+     ]
+    },
+    {
+     "id": 31000004,
+     "pid": "TR-4",
+     "name": "Empty cart shows a hint",
+     "parent_type": "test-suite",
+     "parent_id": 2300002,
+     "test_case_id": 40000004
+    }
+   ],
    "requirements": [
     {
      "id": 9100001,
@@ -1111,6 +1325,9 @@ public enum DemoSeed {
        "field_id": 608973,
        "field_value": "412"
       }
+     ],
+     "linked_test_run_ids": [
+      31000001
      ]
     },
     {

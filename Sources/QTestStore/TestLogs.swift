@@ -69,6 +69,8 @@ public struct StepLogDraft: Sendable, Equatable {
 
 /// A log submission (manual or automation), already decoded and with resolved statuses.
 public struct TestLogDraft: Sendable, Equatable {
+    /// An explicit id (seed fixtures); nil allocates one.
+    public var id: Int64?
     public var statusId: Int64
     public var exeStartDate: Date
     public var exeEndDate: Date
@@ -85,10 +87,11 @@ public struct TestLogDraft: Sendable, Equatable {
     public var runProperties: [PropertyInput]
     public var stepLogs: [StepLogDraft]
     /// Creates a draft.
-    public init(statusId: Int64, exeStartDate: Date, exeEndDate: Date, name: String? = nil, note: String? = nil,
+    public init(id: Int64? = nil, statusId: Int64, exeStartDate: Date, exeEndDate: Date, name: String? = nil, note: String? = nil,
                 testCaseVersionId: Int64? = nil, buildNumber: String? = nil, buildUrl: String? = nil, plannedExeTime: Int64? = nil,
                 actualExeTime: Int64? = nil, automationContent: String? = nil, runProperties: [PropertyInput] = [],
                 stepLogs: [StepLogDraft] = []) {
+        self.id = id
         self.statusId = statusId; self.exeStartDate = exeStartDate; self.exeEndDate = exeEndDate; self.name = name; self.note = note
         self.testCaseVersionId = testCaseVersionId; self.buildNumber = buildNumber; self.buildUrl = buildUrl
         self.plannedExeTime = plannedExeTime; self.actualExeTime = actualExeTime; self.automationContent = automationContent
@@ -124,7 +127,7 @@ public enum TestLogs {
         } ?? run.testCaseVersionId
         let previous = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
         let log = TestLogRecord(
-            id: try IDs.next(db, .testLog), projectId: projectId, testRunId: runId, testCaseVersionId: versionId, statusId: status.id,
+            id: try IDs.use(db, .testLog, draft.id), projectId: projectId, testRunId: runId, testCaseVersionId: versionId, statusId: status.id,
             name: draft.name, note: draft.note, exeStartDate: draft.exeStartDate, exeEndDate: draft.exeEndDate,
             buildNumber: draft.buildNumber, buildUrl: draft.buildUrl, plannedExeTime: draft.plannedExeTime,
             actualExeTime: draft.actualExeTime, resultNumber: previous + 1, automationContent: draft.automationContent,
