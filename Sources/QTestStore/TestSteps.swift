@@ -15,6 +15,22 @@ public struct TestStepRecord: StoreRecord, Identifiable {
     public var plainValueText: String?
     public var calledTestCaseId: Int64?
     public var parentTestStepId: Int64?
+
+    /// Reads columns directly: steps are fetched by the dozen on every test-case read, and
+    /// the Codable path with snake-case key conversion costs several times more per row.
+    public init(row: Row) throws {
+        id = row["id"]; testCaseVersionId = row["test_case_version_id"]; description = row["description"]
+        expected = row["expected"]; sortOrder = row["sort_order"]; stepGroup = row["step_group"]
+        plainValueText = row["plain_value_text"]; calledTestCaseId = row["called_test_case_id"]
+        parentTestStepId = row["parent_test_step_id"]
+    }
+
+    public init(id: Int64, testCaseVersionId: Int64, description: String, expected: String, sortOrder: Int, stepGroup: Int,
+                plainValueText: String?, calledTestCaseId: Int64?, parentTestStepId: Int64?) {
+        self.id = id; self.testCaseVersionId = testCaseVersionId; self.description = description; self.expected = expected
+        self.sortOrder = sortOrder; self.stepGroup = stepGroup; self.plainValueText = plainValueText
+        self.calledTestCaseId = calledTestCaseId; self.parentTestStepId = parentTestStepId
+    }
 }
 
 /// Store operations on test steps. Single-step writes act on the case's latest version; when
