@@ -50,7 +50,7 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 # --- build -------------------------------------------------------------------
 if [[ -z "${EMULATOR_BIN:-}" ]]; then
-    swift build -c release --scratch-path .build-release --product qtest-emulator >&2 || die "release build failed"
+    swift build -c release --static-swift-stdlib --scratch-path .build-release --product qtest-emulator >&2 || die "release build failed"
     EMULATOR_BIN=".build-release/release/qtest-emulator"
 fi
 [[ -x "$EMULATOR_BIN" ]] || die "no executable at $EMULATOR_BIN"
