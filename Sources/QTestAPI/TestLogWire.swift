@@ -42,7 +42,7 @@ enum TestLogWire {
     }
 
     static func status(_ id: Int64, _ db: StoreDatabase) throws -> JSON {
-        guard let s = try Fields.executionStatus(db, id) else { return ["links": [], "id": .int(id)] }
+        guard let s = try ExecutionStatuses.find(db, id) else { return ["links": [], "id": .int(id)] }
         return ExecutionWire.status(s)
     }
 
@@ -77,7 +77,7 @@ enum TestLogWire {
     /// *name* here and step logs are `AutomationTestStepLog`s.
     static func encodeAutomation(_ log: TestLogRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
         let run = try TestRuns.get(db, projectId: log.projectId, log.testRunId)
-        let statusName = try Fields.executionStatus(db, log.statusId)?.name
+        let statusName = try ExecutionStatuses.find(db, log.statusId)?.name
         let steps: [JSON] = try TestLogs.stepLogs(db, logId: log.id).map { step in
             [
                 "links": [],
@@ -85,7 +85,7 @@ enum TestLogWire {
                 "expected_result": .string(step.expectedResult ?? ""),
                 "actual_result": .string(step.actualResult ?? ""),
                 "order": .number(step.sortOrder),
-                "status": .optional(try Fields.executionStatus(db, step.statusId)?.name),
+                "status": .optional(try ExecutionStatuses.find(db, step.statusId)?.name),
                 "exe_date": Wire.date(step.exeDate),
             ]
         }

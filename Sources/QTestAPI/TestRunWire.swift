@@ -111,12 +111,12 @@ enum TestRunWire {
 
     /// `ShortTestLogResource`: `{status, id, tester, exe_start_date, exe_end_date}` (status as a name).
     static func shortLog(_ log: TestLogRecord, _ db: StoreDatabase) throws -> JSON {
-        let status = try Fields.executionStatus(db, log.statusId)
-        let tester = try log.testerId.flatMap { try Users.find(db, $0) }
+        let status = try ExecutionStatuses.find(db, log.statusId)
+        let tester = try log.testerId.flatMap { try ExecutionStatuses.username(db, $0) }
         return [
             "status": .optional(status?.name),
             "id": .int(log.id),
-            "tester": .optional(tester?.username),
+            "tester": .optional(tester),
             "exe_start_date": Wire.date(log.exeStartDate),
             "exe_end_date": Wire.date(log.exeEndDate),
         ]

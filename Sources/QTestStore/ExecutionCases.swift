@@ -50,8 +50,8 @@ public enum ExecutionCases {
 
     /// A version by id (nil when it no longer exists).
     public static func version(_ db: Database, versionId: Int64) throws -> Version? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT test_case_id, id, major, minor, name, is_approved FROM test_case_versions WHERE id = ?",
-                                         arguments: [versionId]) else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT test_case_id, id, major, minor, name, is_approved FROM test_case_versions WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [versionId]) else { return nil }
         return Version(caseId: row[0], versionId: row[1], major: row[2], minor: row[3], name: row[4], isApproved: row[5])
     }
 

@@ -17,7 +17,7 @@ enum ExecutionSeeder {
                     properties: DesignSeeder.properties(r.properties)), by: nil, at: now)
             }
             for (j, b) in (r.builds ?? []).enumerated() {
-                try DesignSeeder.at("\(releasePath).builds[\(j)]") {
+                _ = try DesignSeeder.at("\(releasePath).builds[\(j)]") {
                     try Builds.create(db, projectId: projectId, releaseId: release.id, name: b.name, id: b.id, pid: b.pid,
                                       properties: DesignSeeder.properties(b.properties), by: nil, at: now)
                 }
@@ -25,7 +25,7 @@ enum ExecutionSeeder {
         }
         for (i, c) in (p.testCycles ?? []).enumerated() {
             let cyclePath = "\(path).test_cycles[\(i)]"
-            try DesignSeeder.at(cyclePath) {
+            _ = try DesignSeeder.at(cyclePath) {
                 try TestCycles.create(db, projectId: projectId, under: try parent(c.parentType, c.parentId, cyclePath),
                                       ContainerDraft(id: c.id, pid: c.pid, name: c.name, description: c.description,
                                                      targetReleaseId: c.targetReleaseId, targetBuildId: c.targetBuildId), by: nil, at: now)
@@ -33,7 +33,7 @@ enum ExecutionSeeder {
         }
         for (i, s) in (p.testSuites ?? []).enumerated() {
             let suitePath = "\(path).test_suites[\(i)]"
-            try DesignSeeder.at(suitePath) {
+            _ = try DesignSeeder.at(suitePath) {
                 try TestSuites.create(db, projectId: projectId, under: try parent(s.parentType, s.parentId, suitePath),
                                       ContainerDraft(id: s.id, pid: s.pid, name: s.name, properties: DesignSeeder.properties(s.properties)),
                                       by: nil, at: now)
@@ -41,7 +41,7 @@ enum ExecutionSeeder {
         }
         for (i, r) in (p.testRuns ?? []).enumerated() {
             let runPath = "\(path).test_runs[\(i)]"
-            try DesignSeeder.at(runPath) {
+            _ = try DesignSeeder.at(runPath) {
                 var versionID: Int64?
                 if let text = r.testCaseVersion {
                     let v = try DesignSeeder.version(text, "\(runPath).test_case_version")
@@ -61,7 +61,7 @@ enum ExecutionSeeder {
                     guard stepStatuses.count <= steps.count else {
                         throw StoreError.badRequest("\(logPath).step_status_ids: the test case version has only \(steps.count) steps")
                     }
-                    try DesignSeeder.at(logPath) {
+                    _ = try DesignSeeder.at(logPath) {
                         try TestLogs.submit(db, projectId: projectId, runId: run.id, TestLogDraft(
                             id: l.id, statusId: l.statusId, exeStartDate: try date(l.exeStartDate, "\(logPath).exe_start_date"),
                             exeEndDate: try date(l.exeEndDate, "\(logPath).exe_end_date"), note: l.note,

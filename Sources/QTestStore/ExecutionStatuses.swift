@@ -44,4 +44,17 @@ public enum ExecutionStatuses {
         let all = try Fields.executionStatuses(db, projectId: projectId)
         return all.first(where: \.isDefault) ?? all.first { $0.name.lowercased() == "unexecuted" }
     }
+
+    /// The status with `id` (any project), read with a cached statement; nil when unknown.
+    public static func find(_ db: Database, _ id: Int64) throws -> ExecutionStatusRecord? {
+        let statement = try db.cachedStatement(sql: "SELECT id, project_id, name, color, is_default, active, sort_order FROM execution_statuses WHERE id = ?")
+        return try Row.fetchOne(statement, arguments: [id]).map {
+            ExecutionStatusRecord(id: $0[0], projectId: $0[1], name: $0[2], color: $0[3], isDefault: $0[4], active: $0[5], sortOrder: $0[6])
+        }
+    }
+
+    /// The username of `userId` (a log's tester), or nil.
+    public static func username(_ db: Database, _ userId: Int64) throws -> String? {
+        try String.fetchOne(try db.cachedStatement(sql: "SELECT username FROM users WHERE id = ?"), arguments: [userId])
+    }
 }

@@ -52,15 +52,40 @@ public enum ObjectProperties {
     /// stored under `valueKind` (test cases: fields of `test-cases`, values per `test-case-versions`).
     public static func read(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
                             overrides: [Int64: String] = [:]) throws -> [PropertyValue] {
-        let fields = try fields(db, projectId: projectId, fieldKind)
+        let fields = try fieldInfo(db, projectId: projectId, fieldKind)
         guard !fields.isEmpty else { return [] }
         var stored = [Int64: String]()
-        for v in try Fields.values(db, valueKind, objectId) { stored[v.fieldId] = v.value }
+        let values = try db.cachedStatement(sql: "SELECT field_id, value FROM field_values WHERE object_type = ? AND object_id = ?")
+        for row in try Row.fetchAll(values, arguments: [valueKind.rawValue, objectId]) { stored[row[0]] = row[1] }
         return try fields.map { field in
             let value = overrides[field.id] ?? stored[field.id] ?? ""
-            return PropertyValue(fieldId: field.id, fieldName: field.label, value: value,
-                                 valueName: try valueName(db, field, value))
+            return PropertyValue(fieldId: field.id, fieldName: field.label, value: value, valueName: try valueName(db, field, value))
         }
+    }
+
+    /// What reading properties needs of a field. Read with a cached statement and no Codable
+    /// decoding: properties are on every execution object a client reads.
+    struct FieldInfo: Sendable {
+        var id: Int64
+        var label: String
+        var constrained: Bool
+        var isUser: Bool
+    }
+
+    static func fieldInfo(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [FieldInfo] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, label, constrained, attribute_type FROM fields WHERE (project_id = ? OR project_id IS NULL) AND object_type = ? AND is_active
+            ORDER BY project_id IS NULL, sort_order, id
+            """)
+        return try Row.fetchAll(statement, arguments: [projectId, kind.rawValue]).map { row in
+            let type: String = row[3]
+            return FieldInfo(id: row[0], label: row[1], constrained: row[2], isUser: type.lowercased().hasPrefix("user"))
+        }
+    }
+
+    /// The id of the field of `kind` labelled `label` (case-insensitive), if any.
+    static func fieldID(_ db: Database, projectId: Int64, _ kind: ObjectKind, label: String) throws -> Int64? {
+        try fieldInfo(db, projectId: projectId, kind).first { $0.label.caseInsensitiveCompare(label) == .orderedSame }?.id
     }
 
     /// Sets the given properties; unknown fields (or fields of another object type or project)
@@ -129,14 +154,20 @@ public enum ObjectProperties {
         }
     }
 
-    static func valueName(_ db: Database, _ field: FieldRecord, _ value: String) throws -> String? {
-        let isUser = field.attributeType.lowercased().hasPrefix("user")
-        guard field.constrained || isUser else { return nil }
+    static func valueName(_ db: Database, _ field: FieldInfo, _ value: String) throws -> String? {
+        guard field.constrained || field.isUser else { return nil }
         guard !value.isEmpty else { return "" }
         let names: [String] = try parts(value).map { part in
             guard let n = Int64(part) else { return part }
-            if isUser { return try Users.find(db, n)?.displayName ?? part }
-            return try Fields.allowedValueLabel(db, fieldId: field.id, value: n) ?? part
+            if field.isUser {
+                let user = try Row.fetchOne(try db.cachedStatement(sql: "SELECT first_name, last_name, username FROM users WHERE id = ?"), arguments: [n])
+                guard let user else { return part }
+                let full = [user[0] as String, user[1] as String].filter { !$0.isEmpty }.joined(separator: " ")
+                return full.isEmpty ? user[2] : full
+            }
+            let label = try String.fetchOne(try db.cachedStatement(sql: "SELECT label FROM field_allowed_values WHERE field_id = ? AND value = ?"),
+                                            arguments: [field.id, n])
+            return label ?? part
         }
         return value.hasPrefix("[") ? "[" + names.joined(separator: ", ") + "]" : names.joined(separator: ", ")
     }

@@ -28,6 +28,25 @@ public struct TestLogRecord: StoreRecord, Identifiable {
 
     /// Whether an automation tool submitted this log.
     public var isAutomation: Bool { automationContent != nil }
+
+    /// Decodes a row by column name, without `Codable` (logs are read with every run).
+    public init(row: Row) throws {
+        id = row["id"]; projectId = row["project_id"]; testRunId = row["test_run_id"]; testCaseVersionId = row["test_case_version_id"]
+        statusId = row["status_id"]; name = row["name"]; note = row["note"]; exeStartDate = row["exe_start_date"]; exeEndDate = row["exe_end_date"]
+        buildNumber = row["build_number"]; buildUrl = row["build_url"]; plannedExeTime = row["planned_exe_time"]
+        actualExeTime = row["actual_exe_time"]; resultNumber = row["result_number"]; automationContent = row["automation_content"]
+        testerId = row["tester_id"]; createdDate = row["created_date"]; lastModifiedDate = row["last_modified_date"]
+    }
+
+    /// Memberwise initializer.
+    public init(id: Int64, projectId: Int64, testRunId: Int64, testCaseVersionId: Int64?, statusId: Int64, name: String?, note: String?,
+                exeStartDate: Date, exeEndDate: Date, buildNumber: String?, buildUrl: String?, plannedExeTime: Int64?, actualExeTime: Int64?,
+                resultNumber: Int64?, automationContent: String?, testerId: Int64?, createdDate: Date, lastModifiedDate: Date) {
+        self.id = id; self.projectId = projectId; self.testRunId = testRunId; self.testCaseVersionId = testCaseVersionId; self.statusId = statusId
+        self.name = name; self.note = note; self.exeStartDate = exeStartDate; self.exeEndDate = exeEndDate; self.buildNumber = buildNumber
+        self.buildUrl = buildUrl; self.plannedExeTime = plannedExeTime; self.actualExeTime = actualExeTime; self.resultNumber = resultNumber
+        self.automationContent = automationContent; self.testerId = testerId; self.createdDate = createdDate; self.lastModifiedDate = lastModifiedDate
+    }
 }
 
 /// One step of a test log (`TestStepLogResource`).
@@ -162,7 +181,7 @@ public enum TestLogs {
 
     /// The run's latest log (the one that set its status), or nil.
     public static func latest(_ db: Database, runId: Int64) throws -> TestLogRecord? {
-        try TestLogRecord.fetchOne(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id DESC LIMIT 1", arguments: [runId])
+        try TestLogRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id DESC LIMIT 1"), arguments: [runId])
     }
 
     /// The step logs of a log, in step order.
