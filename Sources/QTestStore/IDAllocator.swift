@@ -14,12 +14,15 @@ import GRDB
 public enum IDs {
     /// The next id for `kind`, advancing the counter.
     public static func next(_ db: Database, _ kind: ObjectKind) throws -> Int64 {
-        let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue])
-        let id = current ?? kind.firstID
-        try db.execute(sql: """
-            INSERT INTO id_sequences (object_type, next_id) VALUES (?, ?)
-            ON CONFLICT(object_type) DO UPDATE SET next_id = excluded.next_id
-            """, arguments: [kind.rawValue, id + 1])
+        // One cached upsert per id: this runs for every row a large automation upload writes.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO id_sequences (object_type, next_id) VALUES (?, ? + 1)
+            ON CONFLICT(object_type) DO UPDATE SET next_id = next_id + 1
+            RETURNING next_id - 1
+            """)
+        guard let id = try Int64.fetchOne(statement, arguments: [kind.rawValue, kind.firstID]) else {
+            throw StoreError.internalError("id sequence for \(kind.rawValue) returned nothing")
+        }
         return id
     }
 
@@ -54,12 +57,14 @@ public enum PIDs {
     /// The next PID string for `kind` in `project`. Throws for kinds without a prefix.
     public static func next(_ db: Database, project: Int64, _ kind: ObjectKind) throws -> String {
         guard let prefix = kind.pidPrefix else { throw StoreError.internalError("\(kind.rawValue) has no PID") }
-        let current = try Int64.fetchOne(db, sql: "SELECT next_value FROM pid_sequences WHERE project_id = ? AND object_type = ?",
-                                         arguments: [project, kind.rawValue]) ?? 1
-        try db.execute(sql: """
-            INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?, ?, ?)
-            ON CONFLICT(project_id, object_type) DO UPDATE SET next_value = excluded.next_value
-            """, arguments: [project, kind.rawValue, current + 1])
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?, ?, 2)
+            ON CONFLICT(project_id, object_type) DO UPDATE SET next_value = next_value + 1
+            RETURNING next_value - 1
+            """)
+        guard let current = try Int64.fetchOne(statement, arguments: [project, kind.rawValue]) else {
+            throw StoreError.internalError("PID sequence for \(kind.rawValue) returned nothing")
+        }
         return prefix + String(current)
     }
 

@@ -68,6 +68,34 @@ public enum Schema {
                 CREATE INDEX test_cases_tosca ON test_cases(project_id, tosca_guid);
                 """)
         }
+        // Children are appended at MAX(sort_order) + 1 of their parent; with an index on the
+        // parent column alone that lookup visits every sibling, which made large automation
+        // uploads quadratic. (parent, sort_order) answers it from the index.
+        m.registerMigration("v5 sibling order indexes", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                DROP INDEX test_cases_module;
+                CREATE INDEX test_cases_module_order ON test_cases(module_id, sort_order);
+                DROP INDEX test_runs_suite;
+                DROP INDEX test_runs_cycle;
+                DROP INDEX test_runs_release;
+                CREATE INDEX test_runs_suite_order ON test_runs(test_suite_id, sort_order);
+                CREATE INDEX test_runs_cycle_order ON test_runs(test_cycle_id, sort_order);
+                CREATE INDEX test_runs_release_order ON test_runs(release_id, sort_order);
+                CREATE INDEX test_runs_root_order ON test_runs(project_id, parent_type, sort_order);
+                DROP INDEX test_suites_cycle;
+                DROP INDEX test_suites_release;
+                CREATE INDEX test_suites_cycle_order ON test_suites(test_cycle_id, sort_order);
+                CREATE INDEX test_suites_release_order ON test_suites(release_id, sort_order);
+                CREATE INDEX test_suites_root_order ON test_suites(project_id, parent_type, sort_order);
+                DROP INDEX test_cycles_parent;
+                DROP INDEX test_cycles_release;
+                CREATE INDEX test_cycles_parent_order ON test_cycles(parent_cycle_id, sort_order);
+                CREATE INDEX test_cycles_release_order ON test_cycles(release_id, sort_order);
+                CREATE INDEX test_cycles_root_order ON test_cycles(project_id, parent_type, sort_order);
+                DROP INDEX modules_parent;
+                CREATE INDEX modules_parent_order ON modules(parent_id, sort_order);
+                """)
+        }
         return m
     }
 

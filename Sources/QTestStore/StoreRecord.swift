@@ -8,9 +8,13 @@ public protocol StoreRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
 
 extension StoreRecord {
     /// camelCase properties ↔ snake_case columns.
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .custom { column in ColumnNames.Key(stringValue: ColumnNames.key(forColumn: column)) }
+    }
     /// camelCase properties ↔ snake_case columns.
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+        .custom { key in ColumnNames.column(forKey: key.stringValue) }
+    }
 }
 
 /// One page of a list, 1-based.
