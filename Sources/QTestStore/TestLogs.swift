@@ -38,6 +38,17 @@ public struct TestLogRecord: StoreRecord, Identifiable {
         testerId = row["tester_id"]; createdDate = row["created_date"]; lastModifiedDate = row["last_modified_date"]
     }
 
+    /// Encodes columns directly (no `Codable` key conversion).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["project_id"] = projectId; container["test_run_id"] = testRunId
+        container["test_case_version_id"] = testCaseVersionId; container["status_id"] = statusId; container["name"] = name
+        container["note"] = note; container["exe_start_date"] = exeStartDate; container["exe_end_date"] = exeEndDate
+        container["build_number"] = buildNumber; container["build_url"] = buildUrl; container["planned_exe_time"] = plannedExeTime
+        container["actual_exe_time"] = actualExeTime; container["result_number"] = resultNumber
+        container["automation_content"] = automationContent; container["tester_id"] = testerId
+        container["created_date"] = createdDate; container["last_modified_date"] = lastModifiedDate
+    }
+
     /// Memberwise initializer.
     public init(id: Int64, projectId: Int64, testRunId: Int64, testCaseVersionId: Int64?, statusId: Int64, name: String?, note: String?,
                 exeStartDate: Date, exeEndDate: Date, buildNumber: String?, buildUrl: String?, plannedExeTime: Int64?, actualExeTime: Int64?,
@@ -66,6 +77,31 @@ public struct TestStepLogRecord: StoreRecord, Identifiable {
     public var userId: Int64?
     public var calledTestCaseId: Int64?
     public var parentTestStepId: Int64?
+
+    /// Decodes a row by column name, without `Codable`.
+    public init(row: Row) throws {
+        id = row["id"]; testLogId = row["test_log_id"]; testStepId = row["test_step_id"]; statusId = row["status_id"]
+        description = row["description"]; expectedResult = row["expected_result"]; actualResult = row["actual_result"]
+        sortOrder = row["sort_order"]; stepGroup = row["step_group"]; exeDate = row["exe_date"]; userId = row["user_id"]
+        calledTestCaseId = row["called_test_case_id"]; parentTestStepId = row["parent_test_step_id"]
+    }
+
+    /// Encodes columns directly (no `Codable` key conversion).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["test_log_id"] = testLogId; container["test_step_id"] = testStepId; container["status_id"] = statusId
+        container["description"] = description; container["expected_result"] = expectedResult; container["actual_result"] = actualResult
+        container["sort_order"] = sortOrder; container["step_group"] = stepGroup; container["exe_date"] = exeDate; container["user_id"] = userId
+        container["called_test_case_id"] = calledTestCaseId; container["parent_test_step_id"] = parentTestStepId
+    }
+
+    /// Memberwise initializer.
+    public init(id: Int64, testLogId: Int64, testStepId: Int64?, statusId: Int64, description: String?, expectedResult: String?,
+                actualResult: String?, sortOrder: Int, stepGroup: Int?, exeDate: Date?, userId: Int64?, calledTestCaseId: Int64?,
+                parentTestStepId: Int64?) {
+        self.id = id; self.testLogId = testLogId; self.testStepId = testStepId; self.statusId = statusId; self.description = description
+        self.expectedResult = expectedResult; self.actualResult = actualResult; self.sortOrder = sortOrder; self.stepGroup = stepGroup
+        self.exeDate = exeDate; self.userId = userId; self.calledTestCaseId = calledTestCaseId; self.parentTestStepId = parentTestStepId
+    }
 }
 
 /// A step log in a submission. Manual logs name the step (`testStepId`); automation logs
@@ -186,7 +222,8 @@ public enum TestLogs {
 
     /// The step logs of a log, in step order.
     public static func stepLogs(_ db: Database, logId: Int64) throws -> [TestStepLogRecord] {
-        try TestStepLogRecord.fetchAll(db, sql: "SELECT * FROM test_step_logs WHERE test_log_id = ? ORDER BY sort_order, id", arguments: [logId])
+        try TestStepLogRecord.fetchAll(try db.cachedStatement(sql: "SELECT * FROM test_step_logs WHERE test_log_id = ? ORDER BY sort_order, id"),
+                                       arguments: [logId])
     }
 
     /// Changes to a submitted log; nil members stay unchanged.

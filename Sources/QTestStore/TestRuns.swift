@@ -44,6 +44,16 @@ public struct TestRunRecord: StoreRecord, Identifiable {
         parameterValues = row["parameter_values"]
     }
 
+    /// Encodes columns directly (no `Codable` key conversion): runs are written in bulk.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["project_id"] = projectId; container["pid"] = pid; container["name"] = name
+        container["parent_type"] = parentType; container["release_id"] = releaseId; container["test_cycle_id"] = testCycleId
+        container["test_suite_id"] = testSuiteId; container["test_case_id"] = testCaseId; container["test_case_version_id"] = testCaseVersionId
+        container["status_id"] = statusId; container["automation"] = automation; container["sort_order"] = sortOrder
+        container["tosca_guid"] = toscaGuid; container["tosca_node_path"] = toscaNodePath; container["creator_id"] = creatorId
+        container["created_date"] = createdDate; container["last_modified_date"] = lastModifiedDate; container["parameter_values"] = parameterValues
+    }
+
     /// Memberwise initializer.
     public init(id: Int64, projectId: Int64, pid: String, name: String, parentType: String, releaseId: Int64?, testCycleId: Int64?,
                 testSuiteId: Int64?, testCaseId: Int64, testCaseVersionId: Int64, statusId: Int64, automation: String?, sortOrder: Int,
