@@ -45,7 +45,7 @@ done
 
 # --- build and start -----------------------------------------------------------
 if [[ -z "${EMULATOR_BIN:-}" ]]; then
-    swift build -c release --scratch-path .build-release --product qtest-emulator >&2 || die "release build failed"
+    swift build -c release --static-swift-stdlib --scratch-path .build-release --product qtest-emulator >&2 || die "release build failed"
     EMULATOR_BIN=".build-release/release/qtest-emulator"
 fi
 [[ -x "$EMULATOR_BIN" ]] || die "no executable at $EMULATOR_BIN"

@@ -124,7 +124,7 @@ public final class AutomationImport {
     /// The case whose automation content is the result's fingerprint, or a new one with the
     /// result's steps. A version id may only be named for a case that exists.
     func testCase(for result: AutomationResult, steps: [AutomationStepResult], moduleId: Int64?, index: Int) throws -> Int64 {
-        if let existing = try Int64.fetchOne(db, sql: """
+        if let existing = try db.cachedValue(Int64.self, sql: """
             SELECT id FROM test_cases WHERE project_id = ? AND automation_content = ? ORDER BY id LIMIT 1
             """, arguments: [projectId, result.fingerprint]) {
             return existing
@@ -136,7 +136,7 @@ public final class AutomationImport {
         let (testCase, _) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
             name: String(name.prefix(500)), moduleId: moduleId, properties: result.testCaseProperties,
             steps: steps.map { TestStepDraft(description: $0.description, expected: $0.expected) }), by: userId, at: now)
-        try db.execute(sql: "UPDATE test_cases SET automation_content = ? WHERE id = ?", arguments: [result.fingerprint, testCase.id])
+        try db.cachedExecute(sql: "UPDATE test_cases SET automation_content = ? WHERE id = ?", arguments: [result.fingerprint, testCase.id])
         return testCase.id
     }
 
@@ -148,7 +148,7 @@ public final class AutomationImport {
         case .testCycle: "test_cycle_id = ?1"
         case .testSuite: "test_suite_id = ?1"
         }
-        if let existing = try Int64.fetchOne(db, sql: """
+        if let existing = try db.cachedValue(Int64.self, sql: """
             SELECT id FROM test_runs WHERE project_id = ?2 AND test_case_id = ?3 AND \(column) ORDER BY id LIMIT 1
             """, arguments: [location.id, projectId, caseId]) {
             return existing
