@@ -27,17 +27,19 @@ struct RoutePattern: Sendable {
     /// Captured parameters, or nil when the path does not match.
     func match(_ pathSegments: [Substring]) -> [String: String]? {
         guard pathSegments.count == segments.count else { return nil }
+        // Literals first: most routes fail there, before any allocation.
+        for (segment, value) in zip(segments, pathSegments) {
+            if case .literal(let lit) = segment, lit != value { return nil }
+        }
         var params: [String: String] = [:]
         for (segment, value) in zip(segments, pathSegments) {
-            switch segment {
-            case .literal(let lit):
-                if lit != value { return nil }
-            case .parameter(let name):
-                params[name] = String(value)
-            }
+            if case .parameter(let name) = segment { params[name] = String(value) }
         }
         return params
     }
+
+    /// The number of segments a matching path has.
+    var segmentCount: Int { segments.count }
 
     /// Specificity for "literal beats parameter": compared left to right, a literal at the
     /// first differing position wins, so "/runs/current" beats "/runs/{id}".

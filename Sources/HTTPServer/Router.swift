@@ -10,6 +10,8 @@ public struct Router: HTTPResponder {
     }
 
     private var table: [Route] = []
+    /// Routes by segment count: a path can only match patterns of its own length.
+    private var bySegmentCount: [Int: [Route]] = [:]
 
     public var notFound: @Sendable (HTTPRequest) -> HTTPResponse = { request in
         .message(404, "No route for \(request.method) \(request.path)")
@@ -24,7 +26,9 @@ public struct Router: HTTPResponder {
     public init() {}
 
     public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
-        table.append(Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler))
+        let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler)
+        table.append(route)
+        bySegmentCount[route.pattern.segmentCount, default: []].append(route)
     }
 
     public var routes: [(method: String, pattern: String)] {
@@ -37,7 +41,7 @@ public struct Router: HTTPResponder {
         var best: (route: Route, params: [String: String])?
         var bestGet: (route: Route, params: [String: String])?
         var allowed: [String] = []
-        for route in table {
+        for route in bySegmentCount[segments.count] ?? [] {
             guard let params = route.pattern.match(segments) else { continue }
             if !allowed.contains(route.method) { allowed.append(route.method) }
             if route.method == method {

@@ -31,6 +31,8 @@ public final class EmulatorContext: Sendable {
     public let options: EmulatorOptions
     /// The background worker for queued jobs (`auto-test-logs`).
     let jobs: JobWorker
+    /// Token and project-access answers, valid until the next write.
+    let access = AccessCache()
 
     init(database: QTestDatabase, options: EmulatorOptions) {
         self.database = database
@@ -96,13 +98,22 @@ public final class EmulatorApp: Sendable {
 
     static func makeRouteTable(context: EmulatorContext) -> RouteTable {
         var table = RouteTable(authenticate: { token in
-            try context.read { db in
-                guard let user = try Tokens.user(db, forToken: token, at: context.now) else { return nil }
-                return Caller(userID: user.id, username: user.username, isSiteAdmin: user.isSiteAdmin, token: token)
+            // The generation is read before the lookup so a write racing with it only makes
+            // the cached entry stale (and unused), never wrong.
+            let generation = context.database.generation
+            return try context.access.caller(for: token, generation: generation, now: context.now) {
+                try context.read { db in
+                    guard let record = try Tokens.lookup(db, token, at: context.now),
+                          let user = try Tokens.user(db, forToken: token, at: context.now) else { return nil }
+                    return (Caller(userID: user.id, username: user.username, isSiteAdmin: user.isSiteAdmin, token: token), record.expiresAt)
+                }
             }
         }, authorizeProject: { caller, projectID in
-            try context.read { db in _ = try context.project(db, projectID, for: caller) }
-        }, logger: context.options.log)
+            let generation = context.database.generation
+            try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
+                try context.read { db in _ = try context.project(db, projectID, for: caller) }
+            }
+        }, generation: { context.database.generation }, logger: context.options.log)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }
         return table

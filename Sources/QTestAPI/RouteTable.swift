@@ -18,6 +18,8 @@ public struct RouteTable {
     public private(set) var router = Router()
     private let authenticate: @Sendable (String) throws -> Caller?
     private let authorizeProject: @Sendable (Caller, Int64) throws -> Void
+    private let generation: (@Sendable () -> UInt64)?
+    private let responses = ResponseCache()
     private let logger: @Sendable (String) -> Void
 
     /// - Parameters:
@@ -25,12 +27,16 @@ public struct RouteTable {
     ///   - authorizeProject: throws (404/403) when the caller may not touch a project. It runs
     ///     before the handler on every route whose path has a `{projectId}`, so no route family
     ///     can forget the check and no request body is looked at for a foreign project.
+    ///   - generation: the store's write counter; when given, successful GETs under `/api/` are
+    ///     answered from a cache until the next write (see `ResponseCache`).
     ///   - logger: receives unexpected errors (they are answered as a bare 500).
     public init(authenticate: @escaping @Sendable (String) throws -> Caller?,
                 authorizeProject: @escaping @Sendable (Caller, Int64) throws -> Void = { _, _ in },
+                generation: (@Sendable () -> UInt64)? = nil,
                 logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.authenticate = authenticate
         self.authorizeProject = authorizeProject
+        self.generation = generation
         self.logger = logger
         router.notFound = { request in
             HTTPResponse.json(404, ["message": .string("No API found for \(request.method) \(request.path)")] as JSON)
@@ -47,6 +53,8 @@ public struct RouteTable {
         let authorizeProject = self.authorizeProject
         let guardsProject = pattern.contains("{projectId}")
         let logger = self.logger
+        let generation = method == "GET" && pattern.hasPrefix("/api/") ? self.generation : nil
+        let responses = self.responses
         router.add(method, pattern) { request in
             do {
                 var context = RequestContext(request: request)
@@ -57,6 +65,14 @@ public struct RouteTable {
                     }
                     context.caller = caller
                     if guardsProject { try authorizeProject(caller, try context.pathID("projectId")) }
+                    if let generation {
+                        let key = ResponseCache.Key(user: caller.userID, host: request.headers["Host"] ?? "", target: request.target)
+                        let before = generation()
+                        if let cached = responses.lookup(key, generation: before) { return cached }
+                        let response = try handler(context)
+                        if response.status == 200, generation() == before { responses.store(response, for: key, generation: before) }
+                        return response
+                    }
                 }
                 return try handler(context)
             } catch {

@@ -47,14 +47,27 @@ public final class QTestDatabase: Sendable {
     }
 
     /// Runs `updates` in one write transaction. Throwing rolls everything back.
+    ///
+    /// Every write advances ``generation`` (even one that rolls back), so caches keyed by it
+    /// never outlive a change.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try writer.write(updates)
+        defer { generationCounter.advance() }
+        return try writer.write(updates)
     }
 
     /// Runs `value` with read access (a snapshot on a pool).
+    ///
+    /// On the in-memory queue, reads and writes already run one at a time on the same serial
+    /// queue, so a read cannot see a half-done write; it skips GRDB's per-read transaction and
+    /// `query_only` toggling, which cost more than the lookups most requests make.
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try writer.read(value)
+        if let queue = writer as? DatabaseQueue { return try queue.inDatabase(value) }
+        return try writer.read(value)
     }
+
+    /// A number that changes after every write: cached reads are valid while it is unchanged.
+    public var generation: UInt64 { generationCounter.value }
+    private let generationCounter = GenerationCounter()
 
     /// Deletes every row (schema and migrations stay) and resets all id/PID counters.
     public func reset() throws {
@@ -70,4 +83,12 @@ public final class QTestDatabase: Sendable {
     public func backup(to other: QTestDatabase) throws {
         try writer.backup(to: other.writer)
     }
+}
+
+/// A thread-safe counter of completed writes.
+final class GenerationCounter: @unchecked Sendable {  // `count` is guarded by `lock`
+    private let lock = NSLock()
+    private var count: UInt64 = 0
+    var value: UInt64 { lock.lock(); defer { lock.unlock() }; return count }
+    func advance() { lock.lock(); count &+= 1; lock.unlock() }
 }
