@@ -25,10 +25,12 @@ enum TestLogRoutes: RouteGroup {
             let caller = try context.user
             let (projectID, runID) = try ids(context)
             let body = try context.jsonBody().requireObject()
+            let attachments = try AutomationRequestParsing.attachments(body, at: "body")
             let json: JSON = try app.write { db in
                 try app.project(db, projectID, for: caller)
                 let draft = try manualDraft(body, db, projectID: projectID)
                 let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
+                try AutomationImport(db, projectId: projectID, userId: caller.userID, at: app.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encode(log, db, context)
             }
             return .json(201, json)
@@ -79,10 +81,13 @@ enum TestLogRoutes: RouteGroup {
             let caller = try context.user
             let (projectID, runID) = try ids(context)
             let body = try context.jsonBody().requireObject()
+            if runID == 0 { return try AutomationSingleLog.submit(context, body, app: app, caller: caller, projectID: projectID) }
+            let attachments = try AutomationRequestParsing.attachments(body, at: "body")
             let json: JSON = try app.write { db in
                 try app.project(db, projectID, for: caller)
                 let draft = try automationDraft(body, db, projectID: projectID)
                 let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
+                try AutomationImport(db, projectId: projectID, userId: caller.userID, at: app.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encodeAutomation(log, db, context)
             }
             return .json(201, json)

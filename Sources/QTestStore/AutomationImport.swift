@@ -72,6 +72,30 @@ public final class AutomationImport {
         return results.count
     }
 
+    // MARK: Single result (v3, testRunId = 0)
+
+    /// `POST …/test-runs/0/auto-test-logs`: the result's run goes into a root suite named
+    /// `suiteName` (reused by name), new cases into a root "Automation" module.
+    public func importSingle(_ result: AutomationResult, suiteName: String) throws -> TestLogRecord {
+        let suiteId: Int64
+        if let existing = try TestSuites.list(db, projectId: projectId, under: .root).first(where: { $0.name == suiteName }) {
+            suiteId = existing.id
+        } else {
+            suiteId = try TestSuites.create(db, projectId: projectId, under: .root, ContainerDraft(name: suiteName), by: userId, at: now).id
+        }
+        let module = try self.module(named: "Automation", under: nil)
+        return try record(result, index: 0, caseModule: try modulePath(result.moduleNames, under: module),
+                          runLocation: ExecutionParent(type: .testSuite, id: suiteId))
+    }
+
+    /// Stores inline attachments on a log (the single-run endpoints share this with uploads).
+    public func attach(_ attachments: [AutomationAttachment], toLog logId: Int64) throws {
+        for attachment in attachments {
+            try Attachments.add(db, projectId: projectId, to: .testLog, logId, name: attachment.name,
+                                contentType: attachment.contentType, data: attachment.data, by: userId, at: now)
+        }
+    }
+
     // MARK: Shared steps
 
     /// Finds or creates the case, finds or creates its run at `runLocation`, submits the log.
@@ -92,10 +116,7 @@ public final class AutomationImport {
                              actualResult: pair.0.actual, order: order + 1)
             })
         let log = try TestLogs.submit(db, projectId: projectId, runId: runId, draft, by: userId, at: now)
-        for attachment in result.attachments {
-            try Attachments.add(db, projectId: projectId, to: .testLog, log.id, name: attachment.name,
-                                contentType: attachment.contentType, data: attachment.data, by: userId, at: now)
-        }
+        try attach(result.attachments, toLog: log.id)
         if steps.contains(where: { !$0.attachments.isEmpty }) {
             let stepLogs = try TestLogs.stepLogs(db, logId: log.id)
             for (step, stepLog) in zip(steps, stepLogs) {
