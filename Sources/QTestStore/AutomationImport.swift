@@ -104,13 +104,14 @@ public final class AutomationImport {
         let steps = try result.orderedSteps(index: index)
         let statusId = try status(result.status, index: index)
         let stepStatuses = try steps.map { try status($0.status, index: index) }
-        let caseId = try testCase(for: result, steps: steps, moduleId: caseModule, index: index)
+        let fingerprint = result.fingerprint
+        let caseId = try testCase(for: result, fingerprint: fingerprint, steps: steps, moduleId: caseModule, index: index)
         let runId = try run(caseId: caseId, versionId: result.testCaseVersionId, name: result.name, at: runLocation,
-                            automationContent: result.fingerprint)
+                            automationContent: fingerprint)
         let draft = TestLogDraft(
             statusId: statusId, exeStartDate: result.exeStartDate, exeEndDate: result.exeEndDate, name: result.name,
             note: result.note, testCaseVersionId: result.testCaseVersionId, buildNumber: result.buildNumber, buildUrl: result.buildUrl,
-            automationContent: result.fingerprint, runProperties: result.properties,
+            automationContent: fingerprint, runProperties: result.properties,
             stepLogs: zip(steps, stepStatuses).enumerated().map { order, pair in
                 StepLogDraft(statusId: pair.1, description: pair.0.description, expectedResult: pair.0.expected,
                              actualResult: pair.0.actual, order: order + 1)
@@ -144,20 +145,20 @@ public final class AutomationImport {
 
     /// The case whose automation content is the result's fingerprint, or a new one with the
     /// result's steps. A version id may only be named for a case that exists.
-    func testCase(for result: AutomationResult, steps: [AutomationStepResult], moduleId: Int64?, index: Int) throws -> Int64 {
+    func testCase(for result: AutomationResult, fingerprint: String, steps: [AutomationStepResult], moduleId: Int64?, index: Int) throws -> Int64 {
         if let existing = try db.cachedValue(Int64.self, sql: """
             SELECT id FROM test_cases WHERE project_id = ? AND automation_content = ? ORDER BY id LIMIT 1
-            """, arguments: [projectId, result.fingerprint]) {
+            """, arguments: [projectId, fingerprint]) {
             return existing
         }
         if result.testCaseVersionId != nil {
             throw StoreError.badRequest("test_logs[\(index)]: test_case_version_id must be omitted for a test case that does not exist yet")
         }
-        let name = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? result.fingerprint : result.name
+        let name = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
         let (testCase, _) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
             name: String(name.prefix(500)), moduleId: moduleId, properties: result.testCaseProperties,
             steps: steps.map { TestStepDraft(description: $0.description, expected: $0.expected) }), by: userId, at: now)
-        try db.cachedExecute(sql: "UPDATE test_cases SET automation_content = ? WHERE id = ?", arguments: [result.fingerprint, testCase.id])
+        try db.cachedExecute(sql: "UPDATE test_cases SET automation_content = ? WHERE id = ?", arguments: [fingerprint, testCase.id])
         return testCase.id
     }
 

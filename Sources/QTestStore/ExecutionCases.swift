@@ -31,18 +31,18 @@ public enum ExecutionCases {
     /// The version `versionId` of case `caseId` (which must be in `projectId`), or its latest
     /// version when `versionId` is nil (`test_cases_current` when set, else the highest).
     public static func version(_ db: Database, projectId: Int64, caseId: Int64, versionId: Int64?) throws -> Version {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM test_cases WHERE id = ? AND project_id = ?)", arguments: [caseId, projectId]) ?? false else {
+        guard try db.cachedValue(Bool.self, sql: "SELECT EXISTS(SELECT 1 FROM test_cases WHERE id = ? AND project_id = ?)", arguments: [caseId, projectId]) ?? false else {
             throw StoreError.notFound("Test Case does not exist")
         }
         let sql = "SELECT test_case_id, id, major, minor, name, is_approved FROM test_case_versions WHERE test_case_id = ?"
         let row: Row?
         if let versionId {
-            row = try Row.fetchOne(db, sql: sql + " AND id = ?", arguments: [caseId, versionId])
+            row = try Row.fetchOne(db.cachedStatement(sql: sql + " AND id = ?"), arguments: [caseId, versionId])
             guard row != nil else { throw StoreError.badRequest("Test case version \(versionId) does not belong to test case \(caseId)") }
-        } else if let current = try Int64.fetchOne(db, sql: "SELECT test_case_version_id FROM test_cases_current WHERE test_case_id = ?", arguments: [caseId]) {
-            row = try Row.fetchOne(db, sql: sql + " AND id = ?", arguments: [caseId, current])
+        } else if let current = try db.cachedValue(Int64.self, sql: "SELECT test_case_version_id FROM test_cases_current WHERE test_case_id = ?", arguments: [caseId]) {
+            row = try Row.fetchOne(db.cachedStatement(sql: sql + " AND id = ?"), arguments: [caseId, current])
         } else {
-            row = try Row.fetchOne(db, sql: sql + " ORDER BY major DESC, minor DESC LIMIT 1", arguments: [caseId])
+            row = try Row.fetchOne(db.cachedStatement(sql: sql + " ORDER BY major DESC, minor DESC LIMIT 1"), arguments: [caseId])
         }
         guard let row else { throw StoreError.badRequest("Test case \(caseId) has no version") }
         return Version(caseId: row[0], versionId: row[1], major: row[2], minor: row[3], name: row[4], isApproved: row[5])
@@ -57,10 +57,10 @@ public enum ExecutionCases {
 
     /// The top-level steps of a version, in order.
     public static func steps(_ db: Database, versionId: Int64) throws -> [Step] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, description, expected, sort_order, step_group, called_test_case_id, parent_test_step_id
             FROM test_steps WHERE test_case_version_id = ? AND parent_test_step_id IS NULL ORDER BY sort_order, id
-            """, arguments: [versionId]).map {
+            """), arguments: [versionId]).map {
             Step(id: $0[0], description: $0[1], expected: $0[2], order: $0[3], group: $0[4], calledTestCaseId: $0[5], parentTestStepId: $0[6])
         }
     }

@@ -12,7 +12,12 @@ import GRDB
 public enum ExecutionStatuses {
     /// The status usable in `projectId` with `id`; 400 when the project does not know it.
     public static func resolve(_ db: Database, projectId: Int64, id: Int64) throws -> ExecutionStatusRecord {
-        guard let status = try Fields.executionStatuses(db, projectId: projectId).first(where: { $0.id == id }) else {
+        // One cached single-row query (it runs for every log and step log): the project's own
+        // statuses when it has any, else the site set, as `Fields.executionStatuses` defines.
+        guard let status = try db.cachedRecord(ExecutionStatusRecord.self, sql: """
+            SELECT * FROM execution_statuses WHERE id = ?1 AND (project_id = ?2 OR (project_id IS NULL
+                AND NOT EXISTS (SELECT 1 FROM execution_statuses WHERE project_id = ?2)))
+            """, arguments: [id, projectId]) else {
             throw StoreError.badRequest("Status \(id) is not an execution status of this project")
         }
         return status
@@ -41,8 +46,13 @@ public enum ExecutionStatuses {
 
     /// The project's default status for new runs (605 Unexecuted in the default set).
     public static func defaultStatus(_ db: Database, projectId: Int64) throws -> ExecutionStatusRecord? {
-        let all = try Fields.executionStatuses(db, projectId: projectId)
-        return all.first(where: \.isDefault) ?? all.first { $0.name.lowercased() == "unexecuted" }
+        // Cached single-row query: every new run asks for it.
+        try db.cachedRecord(ExecutionStatusRecord.self, sql: """
+            SELECT * FROM execution_statuses
+            WHERE (project_id = ?1 OR (project_id IS NULL AND NOT EXISTS (SELECT 1 FROM execution_statuses WHERE project_id = ?1)))
+              AND (is_default OR lower(name) = 'unexecuted')
+            ORDER BY is_default DESC, sort_order, id LIMIT 1
+            """, arguments: [projectId])
     }
 
     /// The status with `id` (any project), read with a cached statement; nil when unknown.

@@ -91,7 +91,7 @@ public enum ExecutionTree {
     }
 
     static func exists(_ db: Database, _ table: String, _ id: Int64, _ projectId: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ? AND project_id = ?)", arguments: [id, projectId]) ?? false
+        try db.cachedValue(Bool.self, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ? AND project_id = ?)", arguments: [id, projectId]) ?? false
     }
 
     /// The next `order` among the children of a container (1-based, creation order).
@@ -103,7 +103,7 @@ public enum ExecutionTree {
         } else {
             sql = "SELECT MAX(sort_order) FROM \(table) WHERE project_id = ? AND parent_type = 'root'"; args = [projectId]
         }
-        return (try Int.fetchOne(db, sql: sql, arguments: args) ?? 0) + 1
+        return (try db.cachedValue(Int.self, sql: sql, arguments: args) ?? 0) + 1
     }
 
     // MARK: Subtrees

@@ -65,7 +65,8 @@ public enum Modules {
 
     /// The module `id` of `projectId`; a module of another project is "does not exist" (404).
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> ModuleRecord {
-        guard let m = try ModuleRecord.fetchOne(db, key: id), m.projectId == projectId else {
+        guard let m = try db.cachedRecord(ModuleRecord.self, sql: "SELECT * FROM modules WHERE id = ?", arguments: [id]),
+              m.projectId == projectId else {
             throw StoreError.notFound("Module does not exist")
         }
         return m

@@ -99,8 +99,8 @@ public enum TestCases {
         let module: ModuleRecord
         if let moduleId = draft.moduleId { module = try Modules.get(db, projectId: projectId, moduleId) }
         else { module = try Modules.createdViaAPI(db, projectId: projectId, by: creatorId, at: now) }
-        if let id = draft.id, try TestCaseRecord.exists(db, key: id) { throw StoreError.conflict("Test case id \(id) already exists") }
-        let order = (try Int.fetchOne(db, sql: "SELECT MAX(sort_order) FROM test_cases WHERE module_id = ?", arguments: [module.id]) ?? 0) + 1
+        if let id = draft.id, try db.cachedValue(Int64.self, sql: "SELECT id FROM test_cases WHERE id = ?", arguments: [id]) != nil { throw StoreError.conflict("Test case id \(id) already exists") }
+        let order = (try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_cases WHERE module_id = ?", arguments: [module.id]) ?? 0) + 1
         let tc = TestCaseRecord(
             id: try IDs.use(db, .testCase, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCase, draft.pid),
             moduleId: module.id, sortOrder: order, creatorId: creatorId, toscaGuid: nil, toscaNodePath: nil,

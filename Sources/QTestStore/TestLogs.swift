@@ -180,7 +180,7 @@ public enum TestLogs {
         let versionId = try draft.testCaseVersionId.map {
             try ExecutionCases.version(db, projectId: projectId, caseId: run.testCaseId, versionId: $0).versionId
         } ?? run.testCaseVersionId
-        let previous = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
+        let previous = try db.cachedValue(Int64.self, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
         let log = TestLogRecord(
             id: try IDs.use(db, .testLog, draft.id), projectId: projectId, testRunId: runId, testCaseVersionId: versionId, statusId: status.id,
             name: draft.name, note: draft.note, exeStartDate: draft.exeStartDate, exeEndDate: draft.exeEndDate,
@@ -301,7 +301,7 @@ public enum TestLogs {
             try step.update(db)
         }
         if try latest(db, runId: runId)?.id == id {
-            try db.execute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [log.statusId, now, runId])
+            try db.cachedExecute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [log.statusId, now, runId])
         }
         return log
     }
