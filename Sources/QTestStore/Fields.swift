@@ -66,6 +66,12 @@ public struct ExecutionStatusRecord: StoreRecord, Identifiable {
     public var isDefault: Bool
     public var active: Bool
     public var sortOrder: Int
+    /// Reads columns directly: statuses are looked up for every log and step log.
+    public init(row: Row) throws {
+        id = row["id"]; projectId = row["project_id"]; name = row["name"]; color = row["color"]
+        isDefault = row["is_default"]; active = row["active"]; sortOrder = row["sort_order"]
+    }
+
     /// Creates a value.
     public init(id: Int64, projectId: Int64? = nil, name: String, color: String = "", isDefault: Bool = false, active: Bool = true, sortOrder: Int = 0) {
         self.id = id; self.projectId = projectId; self.name = name; self.color = color; self.isDefault = isDefault

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Hands out int64 ids, unique per object type across all projects.
@@ -14,13 +15,31 @@ import GRDB
 public enum IDs {
     /// The next id for `kind`, advancing the counter.
     public static func next(_ db: Database, _ kind: ObjectKind) throws -> Int64 {
-        // One cached upsert per id: this runs for every row a large automation upload writes.
+        guard db.isInsideTransaction else { return try allocate(db, kind, count: 1) }
+        let key = ObjectIdentifier(db)
+        switch IDBlocks.shared.take(key, kind) {
+        case let .id(id):
+            return id
+        case let .allocate(count, firstInTransaction):
+            if firstInTransaction {
+                // Blocks live only as long as the transaction whose counter update they come
+                // from: a rollback gives the ids back, so the block must go with it.
+                db.afterNextTransaction(onCommit: { _ in IDBlocks.shared.clear(key) }, onRollback: { _ in IDBlocks.shared.clear(key) })
+            }
+            let first = try allocate(db, kind, count: count)
+            IDBlocks.shared.store(key, kind, first: first, count: count)
+            return first
+        }
+    }
+
+    /// Advances the counter by `count` in one cached upsert and returns the first id.
+    private static func allocate(_ db: Database, _ kind: ObjectKind, count: Int64) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO id_sequences (object_type, next_id) VALUES (?, ? + 1)
-            ON CONFLICT(object_type) DO UPDATE SET next_id = next_id + 1
-            RETURNING next_id - 1
+            INSERT INTO id_sequences (object_type, next_id) VALUES (?1, ?2 + ?3)
+            ON CONFLICT(object_type) DO UPDATE SET next_id = next_id + ?3
+            RETURNING next_id - ?3
             """)
-        guard let id = try Int64.fetchOne(statement, arguments: [kind.rawValue, kind.firstID]) else {
+        guard let id = try Int64.fetchOne(statement, arguments: [kind.rawValue, kind.firstID, count]) else {
             throw StoreError.internalError("id sequence for \(kind.rawValue) returned nothing")
         }
         return id
@@ -29,6 +48,8 @@ public enum IDs {
     /// Records that `id` is taken (e.g. an explicit id from a seed fixture), so that
     /// ``next(_:_:)`` never returns it or anything below it.
     public static func reserve(_ db: Database, _ kind: ObjectKind, _ id: Int64) throws {
+        // An explicit id may fall in this transaction's unused block: stop handing that out.
+        IDBlocks.shared.drop(ObjectIdentifier(db), kind)
         let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue]) ?? kind.firstID
         if id >= current {
             try db.execute(sql: """
@@ -97,5 +118,51 @@ public enum PIDs {
               pid.prefix(prefix.count).uppercased() == prefix else { return nil }
         guard let n = Int64(pid.dropFirst(prefix.count)), n > 0 else { return nil }
         return n
+    }
+}
+
+/// Ids handed out in blocks within one transaction, so that a transaction creating thousands
+/// of rows (an automation upload) doesn't update the counter once per row.
+///
+/// The first id of a kind in a transaction is allocated alone, so ordinary requests keep
+/// consecutive ids; further ids come in doubling blocks (2, 4 … 256). Ids left in a block when
+/// the transaction commits are skipped, which is harmless: ids only need to be unique.
+final class IDBlocks: @unchecked Sendable {  // `transactions` is guarded by `lock`
+    static let shared = IDBlocks()
+
+    enum Answer { case id(Int64), allocate(count: Int64, firstInTransaction: Bool) }
+
+    private struct Block { var next: Int64; var end: Int64; var lastCount: Int64 }
+    private let lock = NSLock()
+    private var transactions: [ObjectIdentifier: [ObjectKind: Block]] = [:]
+
+    func take(_ key: ObjectIdentifier, _ kind: ObjectKind) -> Answer {
+        lock.lock(); defer { lock.unlock() }
+        guard var kinds = transactions[key] else {
+            transactions[key] = [:]
+            return .allocate(count: 1, firstInTransaction: true)
+        }
+        guard var block = kinds[kind] else { return .allocate(count: 1, firstInTransaction: false) }
+        if block.next < block.end {
+            let id = block.next
+            block.next += 1
+            kinds[kind] = block
+            transactions[key] = kinds
+            return .id(id)
+        }
+        return .allocate(count: min(block.lastCount * 2, 256), firstInTransaction: false)
+    }
+
+    func store(_ key: ObjectIdentifier, _ kind: ObjectKind, first: Int64, count: Int64) {
+        lock.lock(); defer { lock.unlock() }
+        transactions[key, default: [:]][kind] = Block(next: first + 1, end: first + count, lastCount: count)
+    }
+
+    func drop(_ key: ObjectIdentifier, _ kind: ObjectKind) {
+        lock.lock(); transactions[key]?[kind] = nil; lock.unlock()
+    }
+
+    func clear(_ key: ObjectIdentifier) {
+        lock.lock(); transactions[key] = nil; lock.unlock()
     }
 }

@@ -20,6 +20,16 @@ public struct ModuleRecord: StoreRecord, Identifiable {
     public var lastModifiedDate: Date
 }
 
+extension ModuleRecord {
+    /// Reads columns directly: uploads look modules up for every new test case.
+    public init(row: Row) throws {
+        id = row["id"]; projectId = row["project_id"]; pid = row["pid"]; name = row["name"]; description = row["description"]
+        parentId = row["parent_id"]; sortOrder = row["sort_order"]; shared = row["shared"]; toscaGuid = row["tosca_guid"]
+        toscaNodePath = row["tosca_node_path"]; creatorId = row["creator_id"]; createdDate = row["created_date"]
+        lastModifiedDate = row["last_modified_date"]
+    }
+}
+
 /// Input for ``Modules/create(_:projectId:_:by:at:)``.
 public struct ModuleDraft: Sendable, Equatable {
     public var id: Int64?

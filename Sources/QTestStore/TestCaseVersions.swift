@@ -21,6 +21,14 @@ public struct TestCaseVersionRecord: StoreRecord, Identifiable {
 
     /// The wire version text: `"0.1"`, `"0.10"`, `"1.0"` (the minor is an integer, not a fraction).
     public var versionText: String { "\(major).\(minor)" }
+
+    /// Encodes columns directly: uploads create versions by the thousand.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["test_case_id"] = testCaseId; container["major"] = major; container["minor"] = minor
+        container["name"] = name; container["description"] = description; container["precondition"] = precondition
+        container["is_approved"] = isApproved; container["creator_id"] = creatorId
+        container["created_date"] = createdDate; container["last_modified_date"] = lastModifiedDate
+    }
 }
 
 /// Test case versioning. A case starts at 0.1; every save adds a minor (0.9 → 0.10); approving

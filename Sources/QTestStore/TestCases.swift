@@ -18,6 +18,14 @@ public struct TestCaseRecord: StoreRecord, Identifiable {
     public var toscaUrl: String?
     public var createdDate: Date
     public var lastModifiedDate: Date
+
+    /// Encodes columns directly: uploads create cases by the thousand.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["project_id"] = projectId; container["pid"] = pid; container["module_id"] = moduleId
+        container["sort_order"] = sortOrder; container["creator_id"] = creatorId; container["tosca_guid"] = toscaGuid
+        container["tosca_node_path"] = toscaNodePath; container["tosca_test_case_unique_id"] = toscaTestCaseUniqueId
+        container["tosca_url"] = toscaUrl; container["created_date"] = createdDate; container["last_modified_date"] = lastModifiedDate
+    }
 }
 
 /// A step as written by a client (create, replace, add).
@@ -105,12 +113,12 @@ public enum TestCases {
             id: try IDs.use(db, .testCase, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCase, draft.pid),
             moduleId: module.id, sortOrder: order, creatorId: creatorId, toscaGuid: nil, toscaNodePath: nil,
             toscaTestCaseUniqueId: nil, toscaUrl: nil, createdDate: now, lastModifiedDate: now)
-        try tc.insert(db)
+        try tc.insertRow(db)
         let version = TestCaseVersionRecord(
             id: try IDs.next(db, .testCaseVersion), testCaseId: tc.id, major: 0, minor: 1, name: name,
             description: draft.description, precondition: draft.precondition, isApproved: false,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
-        try version.insert(db)
+        try version.insertRow(db)
         try ObjectProperties.apply(db, projectId: projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
                                    objectId: version.id, draft.properties)
         try TestSteps.replaceAll(db, projectId: projectId, caseId: tc.id, versionId: version.id, draft.steps)

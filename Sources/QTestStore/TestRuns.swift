@@ -119,7 +119,7 @@ public enum TestRuns {
             testCaseId: caseId, testCaseVersionId: version.versionId, statusId: statusId ?? 605, automation: draft.automation,
             sortOrder: order, toscaGuid: nil, toscaNodePath: nil, creatorId: creatorId, createdDate: now, lastModifiedDate: now,
             parameterValues: draft.parameterValues)
-        try run.insert(db)
+        try run.insertRow(db)
         try ObjectProperties.write(db, projectId: projectId, .testRun, run.id, properties)
         return run
     }

@@ -25,6 +25,14 @@ public struct TestStepRecord: StoreRecord, Identifiable {
         parentTestStepId = row["parent_test_step_id"]
     }
 
+    /// Encodes columns directly: uploads write steps by the thousand.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id; container["test_case_version_id"] = testCaseVersionId; container["description"] = description
+        container["expected"] = expected; container["sort_order"] = sortOrder; container["step_group"] = stepGroup
+        container["plain_value_text"] = plainValueText; container["called_test_case_id"] = calledTestCaseId
+        container["parent_test_step_id"] = parentTestStepId
+    }
+
     public init(id: Int64, testCaseVersionId: Int64, description: String, expected: String, sortOrder: Int, stepGroup: Int,
                 plainValueText: String?, calledTestCaseId: Int64?, parentTestStepId: Int64?) {
         self.id = id; self.testCaseVersionId = testCaseVersionId; self.description = description; self.expected = expected
@@ -142,7 +150,7 @@ public enum TestSteps {
         for (i, d) in drafts.enumerated() {
             try TestStepRecord(id: try IDs.next(db, .testStep), testCaseVersionId: versionId, description: d.description, expected: d.expected,
                                sortOrder: i + 1, stepGroup: d.group, plainValueText: d.plainValueText,
-                               calledTestCaseId: d.calledTestCaseId, parentTestStepId: nil).insert(db)
+                               calledTestCaseId: d.calledTestCaseId, parentTestStepId: nil).insertRow(db)
         }
     }
 
