@@ -9,6 +9,7 @@
 # Env overrides:
 #   EMULATOR_BIN=path   use this binary instead of building (.build-release/release/qtest-emulator)
 #   WRK_DURATION=10s    wrk duration
+#   RESPONSE_CACHE=off  measure the uncached handler (serve --response-cache off); default on
 # Exit status: 0 when the target is met, 1 when it is missed, 2 on setup failure.
 set -euo pipefail
 
@@ -50,7 +51,7 @@ if [[ -z "${EMULATOR_BIN:-}" ]]; then
 fi
 [[ -x "$EMULATOR_BIN" ]] || die "no executable at $EMULATOR_BIN"
 
-"$EMULATOR_BIN" serve --port 0 --log-level error >"$TMP/serve.out" 2>"$TMP/serve.err" &
+"$EMULATOR_BIN" serve --port 0 --log-level error --response-cache "${RESPONSE_CACHE:-on}" >"$TMP/serve.out" 2>"$TMP/serve.err" &
 EMU_PID=$!
 BASE=""
 for _ in $(seq 200); do
@@ -87,6 +88,7 @@ HEALTH_RPS="$(rps "$TMP/health.txt")"
 [[ -n "$RUN_RPS" && -n "$HEALTH_RPS" ]] || die "could not read wrk output"
 RATIO="$(awk -v a="$RUN_RPS" -v b="$HEALTH_RPS" 'BEGIN { printf "%.2f", a / b }')"
 
+echo "response cache                                   ${RESPONSE_CACHE:-on}"
 echo "GET /api/v3/projects/$PROJECT/test-runs/$RUN_ID  $RUN_RPS req/s (non-2xx: $(non2xx "$TMP/run.txt"))"
 echo "GET /__emulator/health                          $HEALTH_RPS req/s"
 echo "ratio test-run / health                         $RATIO (target >= 0.5)"

@@ -14,13 +14,18 @@ public struct EmulatorOptions: Sendable {
     public var clock: any StoreClock
     /// Receives warnings and unexpected errors.
     public var log: @Sendable (String) -> Void
+    /// Whether successful GETs are answered from a cache until the next write (on by default;
+    /// off measures the uncached handler cost).
+    public var responseCache: Bool
 
     public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0,
-                clock: any StoreClock = SystemClock(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+                clock: any StoreClock = SystemClock(), responseCache: Bool = true,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.databasePath = databasePath
         self.seed = seed
         self.jobDelay = jobDelay
         self.clock = clock
+        self.responseCache = responseCache
         self.log = log
     }
 }
@@ -97,6 +102,9 @@ public final class EmulatorApp: Sendable {
     }
 
     static func makeRouteTable(context: EmulatorContext) -> RouteTable {
+        let database = context.database
+        let generation: @Sendable () -> UInt64 = { database.generation }
+        let responseGeneration = context.options.responseCache ? generation : nil
         var table = RouteTable(authenticate: { token in
             // The generation is read before the lookup so a write racing with it only makes
             // the cached entry stale (and unused), never wrong.
@@ -113,7 +121,7 @@ public final class EmulatorApp: Sendable {
             try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
                 try context.read { db in _ = try context.project(db, projectID, for: caller) }
             }
-        }, generation: { context.database.generation }, logger: context.options.log)
+        }, generation: responseGeneration, logger: context.options.log)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }
         return table

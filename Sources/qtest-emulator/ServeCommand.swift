@@ -29,6 +29,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Hold each queued job this long before processing, e.g. 2s or 500ms (env QTEST_EMULATOR_JOB_DELAY).")
     var jobDelay: String = EnvironmentDefaults.string("JOB_DELAY", "0s")
 
+    @Option(help: "Answer repeated GETs from a cache until the next write: on or off (env QTEST_EMULATOR_RESPONSE_CACHE).")
+    var responseCache: String = EnvironmentDefaults.string("RESPONSE_CACHE", "on")
+
     @Option(help: "Largest request body in bytes (env QTEST_EMULATOR_MAX_BODY_BYTES).")
     var maxBodyBytes: Int = EnvironmentDefaults.int("MAX_BODY_BYTES", 64 * 1024 * 1024)
 
@@ -50,6 +53,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("limits must be positive")
         }
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
+        guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
     }
 
     func run() throws {
@@ -60,6 +64,7 @@ struct ServeCommand: ParsableCommand {
                 databasePath: db,
                 seed: SeedSource(argument: seed),
                 jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
+                responseCache: responseCache.lowercased() == "on",
                 log: { logger.log(.warning, $0) }
             ))
         } catch {
