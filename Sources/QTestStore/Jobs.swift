@@ -77,6 +77,9 @@ public enum Jobs {
     /// running them again applies them exactly once. Returns how many.
     @discardableResult
     public static func requeueInterrupted(_ db: Database, at now: Date) throws -> Int {
+        // Usually there is nothing to requeue; checking first keeps startup free of writes.
+        let stuck = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state = ?", arguments: [JobState.processing.rawValue]) ?? 0
+        guard stuck > 0 else { return 0 }
         try db.execute(sql: "UPDATE jobs SET state = ?, updated_date = ? WHERE state = ?",
                        arguments: [JobState.waiting.rawValue, now, JobState.processing.rawValue])
         return db.changesCount
