@@ -8,6 +8,7 @@
 #
 # Env overrides:
 #   EMULATOR_BIN=path   use this binary instead of building
+#   RESPONSE_CACHE=off  measure the uncached handler (serve --response-cache off)
 #   WRK_DURATION=10s    wrk duration
 #   WRK_ARGS="-t2 -c32" wrk threads/connections
 # Exit status: 0 on success, 2 on setup failure.
@@ -50,7 +51,7 @@ fi
 [[ -x "$EMULATOR_BIN" ]] || die "no executable at $EMULATOR_BIN"
 
 # Start on a free port and read it from the startup line.
-"$EMULATOR_BIN" serve --port 0 --log-level error >"$TMP/out" 2>"$TMP/err" &
+"$EMULATOR_BIN" serve --port 0 --log-level error --response-cache "${RESPONSE_CACHE:-on}" >"$TMP/out" 2>"$TMP/err" &
 EMU_PID=$!
 BASE=""
 for _ in $(seq 100); do
