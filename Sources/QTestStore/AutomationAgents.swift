@@ -61,6 +61,12 @@ public enum AutomationAgents {
         return a
     }
 
+    /// Removes an agent and its schedules; false when it did not exist.
+    @discardableResult
+    public static func delete(_ db: Database, _ id: Int64) throws -> Bool {
+        try AutomationAgentRecord.deleteOne(db, key: id)
+    }
+
     /// The agents of `projectIds`, ordered by id.
     public static func list(_ db: Database, projectIds: [Int64]) throws -> [AutomationAgentRecord] {
         guard !projectIds.isEmpty else { return [] }

@@ -1349,6 +1349,13 @@ public enum DemoSeed {
       }
      ]
     }
+   ],
+   "automation_agents": [
+    {"id": 3001, "name": "Selenium Grid (Linux)", "host_id": 1, "host_name": "ci-linux-01", "framework": "JUnit for Java", "active": true,
+     "configuration": {"path": "/opt/tests", "command": "mvn test"}},
+    {"id": 3002, "name": "Nightly shell runner", "host_id": 2, "host_name": "ci-linux-02", "framework": "Shell Agent", "active": true,
+     "configuration": {"script": "/opt/nightly.sh"}},
+    {"id": 3003, "name": "Retired Windows agent", "host_id": 3, "host_name": "win-build-7", "framework": "Universal Agent", "active": false}
    ]
   },
   {
@@ -1421,6 +1428,9 @@ public enum DemoSeed {
       }
      ]
     }
+   ],
+   "automation_agents": [
+    {"id": 3004, "name": "Second project agent", "host_id": 4, "host_name": "ci-linux-03", "framework": "Shell Agent", "active": true}
    ]
   }
  ]

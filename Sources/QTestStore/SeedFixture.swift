@@ -188,6 +188,20 @@ public struct SeedProject: Codable, Sendable, Equatable {
     public var testCases: [SeedTestCase]?
     public var requirements: [SeedRequirement]?
     public var defects: [SeedDefect]?
+    /// Automation agents registered in the project.
+    public var automationAgents: [SeedAutomationAgent]?
+}
+
+/// An automation agent: `{id, name, host_id, host_name, framework, active, configuration}`.
+public struct SeedAutomationAgent: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var name: String
+    public var hostId: Int64?
+    public var hostName: String?
+    public var framework: String
+    public var active: Bool?
+    /// Framework settings, kept as JSON text.
+    public var configuration: [String: String]?
 }
 
 /// A release with its builds.

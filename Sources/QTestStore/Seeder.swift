@@ -158,6 +158,14 @@ public enum Seeder {
                 }
                 try DesignSeeder.loadDesign(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
                 try ExecutionSeeder.load(p, projectId: project.id, path: path, into: db, at: now)
+                for (j, a) in (p.automationAgents ?? []).enumerated() {
+                    try at("\(path).automation_agents[\(j)]") {
+                        let configuration = String(decoding: try JSONEncoder().encode(a.configuration ?? [:]), as: UTF8.self)
+                        try AutomationAgents.create(db, AutomationAgentRecord(
+                            id: a.id ?? 0, projectId: project.id, name: a.name, hostId: a.hostId ?? 1, hostName: a.hostName ?? "localhost",
+                            framework: a.framework, active: a.active ?? true, configuration: configuration))
+                    }
+                }
                 // Defects link to test runs: load them after the runs.
                 try DesignSeeder.loadDefects(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
             }

@@ -8,6 +8,8 @@ import QTestStore
     /// Adds agents through the store: the API has no call that registers one.
     static func addAgents(_ h: EmulatorHarness) throws {
         try h.app.context.database.write { db in
+            // Start from these agents only, not the demo seed's.
+            for seeded: Int64 in 3001...3004 { try AutomationAgents.delete(db, seeded) }
             try AutomationAgents.create(db, AutomationAgentRecord(projectId: 108781, name: "Selenium Grid", hostId: 11, hostName: "ci-linux-1",
                                                                   framework: "JUnit for Java", configuration: #"{"path":"/opt/tests"}"#))
             try AutomationAgents.create(db, AutomationAgentRecord(projectId: 108781, name: "Shell runner", hostId: 12, hostName: "ci-linux-2",
@@ -108,5 +110,19 @@ import QTestStore
         #expect(runs.compactMap { $0["name"] as? String }.sorted() == ["Entry A", "Entry B"])
         #expect(try h.post("/api/v3/projects/108781/tosca/import/test-event", json: [["name": "No ids"]]).status == 400)
         #expect(try h.post("/api/v3/projects/108781/tosca/import/test-event", json: ["not": "a list"]).status == 400)
+    }
+}
+
+/// The demo seed's agents, as a fresh `serve` shows them.
+@Suite struct SeededAgentTests {
+    @Test func demoSeedAgentsAreSearchableAndSchedulable() throws {
+        let h = try EmulatorHarness()
+        let r = try h.post("/api/v3/automation/automation-agents", json: ["query": "project_id = 108781"])
+        let names = AutomationAgentTests.names(r)
+        #expect(names.contains("Selenium Grid (Linux)"))
+        #expect(names.count == 3)
+        let scheduled = try h.post("/api/v3/automation/jobs/schedule/create", json: ["agentId": 3001, "projectId": 108781, "name": "From seed"])
+        #expect(scheduled.status == 201)
+        #expect(try h.post("/api/v3/automation/jobs/schedule/create", json: ["agentId": 3003, "projectId": 108781]).status == 400, "inactive")
     }
 }
