@@ -4,7 +4,8 @@ import GRDB
 // Plain INSERTs through the statement cache for the rows an automation upload writes by the
 // thousand (cases, versions, steps, runs, logs, step logs). GRDB's record `insert` builds a
 // dictionary-backed container and hashes every column name per row; these bind positional
-// arguments instead. `RowInsertTests` checks each against a GRDB fetch of the same row.
+// arguments instead, and dates go through `StorageDate` rather than a `DateFormatter`.
+// `RowInsertTests` checks each against a GRDB fetch of the same row.
 
 extension TestCaseRecord {
     func insertRow(_ db: Database) throws {
@@ -13,7 +14,7 @@ extension TestCaseRecord {
                                     tosca_test_case_unique_id, tosca_url, created_date, last_modified_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, projectId, pid, moduleId, sortOrder, creatorId, toscaGuid, toscaNodePath,
-                             toscaTestCaseUniqueId, toscaUrl, createdDate, lastModifiedDate])
+                             toscaTestCaseUniqueId, toscaUrl, StorageDate.text(createdDate), StorageDate.text(lastModifiedDate)])
     }
 }
 
@@ -23,7 +24,7 @@ extension TestCaseVersionRecord {
             INSERT INTO test_case_versions (id, test_case_id, major, minor, name, description, precondition, is_approved,
                                             creator_id, created_date, last_modified_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, testCaseId, major, minor, name, description, precondition, isApproved, creatorId, createdDate, lastModifiedDate])
+            """, arguments: [id, testCaseId, major, minor, name, description, precondition, isApproved, creatorId, StorageDate.text(createdDate), StorageDate.text(lastModifiedDate)])
     }
 }
 
@@ -46,7 +47,7 @@ extension TestRunRecord {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, projectId, pid, name, parentType, releaseId, testCycleId, testSuiteId, testCaseId,
                              testCaseVersionId, statusId, automation, sortOrder, toscaGuid, toscaNodePath, creatorId,
-                             createdDate, lastModifiedDate, parameterValues])
+                             StorageDate.text(createdDate), StorageDate.text(lastModifiedDate), parameterValues])
     }
 }
 
@@ -57,9 +58,9 @@ extension TestLogRecord {
                                    exe_end_date, build_number, build_url, planned_exe_time, actual_exe_time, result_number,
                                    automation_content, tester_id, created_date, last_modified_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, projectId, testRunId, testCaseVersionId, statusId, name, note, exeStartDate,
-                             exeEndDate, buildNumber, buildUrl, plannedExeTime, actualExeTime, resultNumber,
-                             automationContent, testerId, createdDate, lastModifiedDate])
+            """, arguments: [id, projectId, testRunId, testCaseVersionId, statusId, name, note, StorageDate.text(exeStartDate),
+                             StorageDate.text(exeEndDate), buildNumber, buildUrl, plannedExeTime, actualExeTime, resultNumber,
+                             automationContent, testerId, StorageDate.text(createdDate), StorageDate.text(lastModifiedDate)])
     }
 }
 
@@ -70,6 +71,6 @@ extension TestStepLogRecord {
                                         sort_order, step_group, exe_date, user_id, called_test_case_id, parent_test_step_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, testLogId, testStepId, statusId, description, expectedResult, actualResult,
-                             sortOrder, stepGroup, exeDate, userId, calledTestCaseId, parentTestStepId])
+                             sortOrder, stepGroup, exeDate.map(StorageDate.text), userId, calledTestCaseId, parentTestStepId])
     }
 }

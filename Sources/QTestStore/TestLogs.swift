@@ -314,8 +314,14 @@ public enum TestLogs {
         let steps = try ExecutionCases.steps(db, versionId: versionId)
         let isAutomation = log.isAutomation
         var used = Set<Int64>()
+        var resolved: [Int64: ExecutionStatusRecord] = [:]
         for (index, draft) in drafts.enumerated() {
-            let status = try ExecutionStatuses.resolve(db, projectId: projectId, id: draft.statusId)
+            // Steps mostly share a status: resolve each distinct one once.
+            let status: ExecutionStatusRecord
+            if let known = resolved[draft.statusId] { status = known } else {
+                status = try ExecutionStatuses.resolve(db, projectId: projectId, id: draft.statusId)
+                resolved[draft.statusId] = status
+            }
             var step: ExecutionCases.Step?
             if let stepId = draft.testStepId {
                 guard let s = steps.first(where: { $0.id == stepId }) else {
