@@ -47,13 +47,12 @@ public enum Defects {
 
     /// The defect named by an id or a PID (`DF-3`).
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> DefectRecord {
-        if let id = Int64(idOrPid) { return try get(db, projectId: projectId, id) }
-        guard let n = PIDs.parse(idOrPid, .defect),
-              let d = try DefectRecord.fetchOne(db, sql: "SELECT * FROM defects WHERE project_id = ? AND pid = ?",
-                                                arguments: [projectId, "DF-\(n)"]) else {
+        // Unknown and malformed references are both "does not exist" here, as qTest answers.
+        let id: Int64
+        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .defect, idOrPid) } catch is StoreError {
             throw StoreError.notFound("Defect with \(idOrPid) does not exist.")
         }
-        return d
+        return try get(db, projectId: projectId, id)
     }
 
     /// Sets properties and records who changed it when.

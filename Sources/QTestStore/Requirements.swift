@@ -69,13 +69,12 @@ public enum Requirements {
 
     /// The requirement named by an id or a PID (`RQ-3`).
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> RequirementRecord {
-        if let id = Int64(idOrPid) { return try get(db, projectId: projectId, id) }
-        guard let n = PIDs.parse(idOrPid, .requirement),
-              let r = try RequirementRecord.fetchOne(db, sql: "SELECT * FROM requirements WHERE project_id = ? AND pid = ?",
-                                                     arguments: [projectId, "RQ-\(n)"]) else {
+        // Unknown and malformed references are both "does not exist" here, as qTest answers.
+        let id: Int64
+        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .requirement, idOrPid) } catch is StoreError {
             throw StoreError.notFound("Requirement does not exist")
         }
-        return r
+        return try get(db, projectId: projectId, id)
     }
 
     /// Requirements of a project, or directly under `moduleId`, in creation order.

@@ -139,13 +139,12 @@ public enum TestCases {
 
     /// The case named by an id (`"40000001"`) or a PID (`"TC-3"`, any case) in `projectId`.
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> TestCaseRecord {
-        if let id = Int64(idOrPid) { return try get(db, projectId: projectId, id) }
-        guard let n = PIDs.parse(idOrPid, .testCase),
-              let tc = try TestCaseRecord.fetchOne(db, sql: "SELECT * FROM test_cases WHERE project_id = ? AND pid = ?",
-                                                   arguments: [projectId, "TC-\(n)"]) else {
+        // Unknown and malformed references are both "does not exist" here, as qTest answers.
+        let id: Int64
+        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .testCase, idOrPid) } catch is StoreError {
             throw StoreError.notFound("Test Case does not exist")
         }
-        return tc
+        return try get(db, projectId: projectId, id)
     }
 
     /// Cases of a project, or directly under module `moduleId`, in tree order then creation order.
