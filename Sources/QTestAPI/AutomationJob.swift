@@ -11,8 +11,14 @@ enum AutomationJob {
         case tree
     }
 
+    /// A request as the submitting handler parsed it, handed to the worker to save a re-parse.
+    struct Prepared: Sendable {
+        let request: Request
+        let results: [AutomationResult]
+    }
+
     /// What a job keeps of its request: the body as sent plus the options read from the query.
-    struct Request {
+    struct Request: Sendable {
         let kind: Kind
         let body: JSON
         let escapeXML: Bool
@@ -54,8 +60,14 @@ enum AutomationJob {
 
     /// Applies the job; returns the `content` qTest reports on SUCCESS.
     static func process(_ db: StoreDatabase, _ job: JobRecord, _ app: EmulatorContext) throws -> JSON {
-        let request = try Request(stored: try JSON.parse(Data(job.requestJson.utf8)))
-        let results = try request.results()
+        let request: Request
+        let results: [AutomationResult]
+        if let prepared = app.jobs.takeStash(job.id) as? Prepared {
+            (request, results) = (prepared.request, prepared.results)
+        } else {
+            request = try Request(stored: try JSON.parse(Data(job.requestJson.utf8)))
+            results = try request.results()
+        }
         let importer = AutomationImport(db, projectId: job.projectId, userId: job.userId, at: app.now)
         let body = request.body
         switch request.kind {

@@ -34,10 +34,11 @@ enum AutomationUploadRoutes: RouteGroup {
         let body = try context.jsonBody().requireObject()
         // Parse everything now so that a malformed upload is refused before a job exists.
         let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: app.now)
-        _ = try request.results()
+        let results = try request.results()
         let job = try app.write { db in
             try app.enqueueJob(db, projectID: projectID, caller: caller, type: JobTypes.automationTestLog, request: request.stored)
         }
+        app.jobs.stash(AutomationJob.Prepared(request: request, results: results), for: job.id)
         app.jobQueued(job)
         return .json(201, QueueProcessingRoutes.encode(job))
     }

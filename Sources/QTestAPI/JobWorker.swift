@@ -105,6 +105,20 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
     }
 
     private var submittedAt: [Int64: Date] = [:]
+    /// What the submitting request already parsed, so the worker need not parse it again. Only
+    /// an optimisation: a job found in the database at startup is parsed from its stored request.
+    private var prepared: [Int64: any Sendable] = [:]
+
+    /// Hands the worker the parsed form of a job's request.
+    func stash(_ value: any Sendable, for jobID: Int64) {
+        lock.lock(); prepared[jobID] = value; lock.unlock()
+    }
+
+    /// The parsed form stashed for `jobID`, if any (taken once).
+    func takeStash(_ jobID: Int64) -> (any Sendable)? {
+        lock.lock(); defer { lock.unlock() }
+        return prepared.removeValue(forKey: jobID)
+    }
 
     /// Remembers when a job was submitted in wall-clock time (for the delay).
     func noteSubmitted(_ jobID: Int64) {
@@ -138,7 +152,7 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
                 app.options.log("job queue: cannot record failure of job \(job.id): \(error)")
             }
         }
-        lock.lock(); submittedAt[job.id] = nil; lock.unlock()
+        lock.lock(); submittedAt[job.id] = nil; prepared[job.id] = nil; lock.unlock()
     }
 
     private func fail(_ job: JobRecord, reason: String, app: EmulatorContext) throws {

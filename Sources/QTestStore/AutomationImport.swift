@@ -105,8 +105,9 @@ public final class AutomationImport {
         let statusId = try status(result.status, index: index)
         let stepStatuses = try steps.map { try status($0.status, index: index) }
         let fingerprint = result.fingerprint
-        let caseId = try testCase(for: result, fingerprint: fingerprint, steps: steps, moduleId: caseModule, index: index)
-        let runId = try run(caseId: caseId, versionId: result.testCaseVersionId, name: result.name, at: runLocation,
+        let (caseId, newVersionId) = try testCase(for: result, fingerprint: fingerprint, steps: steps, moduleId: caseModule, index: index)
+        // A case made just now has one version; naming it spares the run a lookup of the latest.
+        let runId = try run(caseId: caseId, versionId: result.testCaseVersionId ?? newVersionId, name: result.name, at: runLocation,
                             automationContent: fingerprint)
         let draft = TestLogDraft(
             statusId: statusId, exeStartDate: result.exeStartDate, exeEndDate: result.exeEndDate, name: result.name,
@@ -145,21 +146,23 @@ public final class AutomationImport {
 
     /// The case whose automation content is the result's fingerprint, or a new one with the
     /// result's steps. A version id may only be named for a case that exists.
-    func testCase(for result: AutomationResult, fingerprint: String, steps: [AutomationStepResult], moduleId: Int64?, index: Int) throws -> Int64 {
+    /// Returns the case id, and the id of its version when the case was created here.
+    func testCase(for result: AutomationResult, fingerprint: String, steps: [AutomationStepResult], moduleId: Int64?,
+                  index: Int) throws -> (Int64, Int64?) {
         if let existing = try db.cachedValue(Int64.self, sql: """
             SELECT id FROM test_cases WHERE project_id = ? AND automation_content = ? ORDER BY id LIMIT 1
             """, arguments: [projectId, fingerprint]) {
-            return existing
+            return (existing, nil)
         }
         if result.testCaseVersionId != nil {
             throw StoreError.badRequest("test_logs[\(index)]: test_case_version_id must be omitted for a test case that does not exist yet")
         }
         let name = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
-        let (testCase, _) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
+        let (testCase, version) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
             name: String(name.prefix(500)), moduleId: moduleId, properties: result.testCaseProperties,
-            steps: steps.map { TestStepDraft(description: $0.description, expected: $0.expected) }), by: userId, at: now)
-        try db.cachedExecute(sql: "UPDATE test_cases SET automation_content = ? WHERE id = ?", arguments: [fingerprint, testCase.id])
-        return testCase.id
+            steps: steps.map { TestStepDraft(description: $0.description, expected: $0.expected) }, automationContent: fingerprint),
+            by: userId, at: now)
+        return (testCase.id, version.id)
     }
 
     /// The run of `caseId` at `location`, or a new one there.

@@ -11,10 +11,11 @@ extension TestCaseRecord {
     func insertRow(_ db: Database) throws {
         try db.cachedExecute(sql: """
             INSERT INTO test_cases (id, project_id, pid, module_id, sort_order, creator_id, tosca_guid, tosca_node_path,
-                                    tosca_test_case_unique_id, tosca_url, created_date, last_modified_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    tosca_test_case_unique_id, tosca_url, created_date, last_modified_date, automation_content)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, projectId, pid, moduleId, sortOrder, creatorId, toscaGuid, toscaNodePath,
-                             toscaTestCaseUniqueId, toscaUrl, StorageDate.text(createdDate), StorageDate.text(lastModifiedDate)])
+                             toscaTestCaseUniqueId, toscaUrl, StorageDate.text(createdDate), StorageDate.text(lastModifiedDate),
+                             automationContent])
     }
 }
 

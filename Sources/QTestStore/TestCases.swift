@@ -18,6 +18,8 @@ public struct TestCaseRecord: StoreRecord, Identifiable {
     public var toscaUrl: String?
     public var createdDate: Date
     public var lastModifiedDate: Date
+    /// The fingerprint automation uploads find the case by (nil for cases made by hand).
+    public var automationContent: String? = nil
 
     /// Encodes columns directly: uploads create cases by the thousand.
     public func encode(to container: inout PersistenceContainer) throws {
@@ -25,6 +27,7 @@ public struct TestCaseRecord: StoreRecord, Identifiable {
         container["sort_order"] = sortOrder; container["creator_id"] = creatorId; container["tosca_guid"] = toscaGuid
         container["tosca_node_path"] = toscaNodePath; container["tosca_test_case_unique_id"] = toscaTestCaseUniqueId
         container["tosca_url"] = toscaUrl; container["created_date"] = createdDate; container["last_modified_date"] = lastModifiedDate
+        container["automation_content"] = automationContent
     }
 }
 
@@ -57,11 +60,13 @@ public struct TestCaseDraft: Sendable, Equatable {
     public var moduleId: Int64?
     public var properties: [PropertyInput]
     public var steps: [TestStepDraft]
+    /// Set by automation uploads, which find the case again by it.
+    public var automationContent: String?
 
     public init(id: Int64? = nil, pid: String? = nil, name: String, description: String = "", precondition: String = "",
-                moduleId: Int64? = nil, properties: [PropertyInput] = [], steps: [TestStepDraft] = []) {
+                moduleId: Int64? = nil, properties: [PropertyInput] = [], steps: [TestStepDraft] = [], automationContent: String? = nil) {
         self.id = id; self.pid = pid; self.name = name; self.description = description; self.precondition = precondition
-        self.moduleId = moduleId; self.properties = properties; self.steps = steps
+        self.moduleId = moduleId; self.properties = properties; self.steps = steps; self.automationContent = automationContent
     }
 }
 
@@ -112,7 +117,7 @@ public enum TestCases {
         let tc = TestCaseRecord(
             id: try IDs.use(db, .testCase, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCase, draft.pid),
             moduleId: module.id, sortOrder: order, creatorId: creatorId, toscaGuid: nil, toscaNodePath: nil,
-            toscaTestCaseUniqueId: nil, toscaUrl: nil, createdDate: now, lastModifiedDate: now)
+            toscaTestCaseUniqueId: nil, toscaUrl: nil, createdDate: now, lastModifiedDate: now, automationContent: draft.automationContent)
         try tc.insertRow(db)
         let version = TestCaseVersionRecord(
             id: try IDs.next(db, .testCaseVersion), testCaseId: tc.id, major: 0, minor: 1, name: name,
@@ -121,7 +126,7 @@ public enum TestCases {
         try version.insertRow(db)
         try ObjectProperties.apply(db, projectId: projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
                                    objectId: version.id, draft.properties)
-        try TestSteps.replaceAll(db, projectId: projectId, caseId: tc.id, versionId: version.id, draft.steps)
+        try TestSteps.insert(db, projectId: projectId, caseId: tc.id, versionId: version.id, draft.steps)
         return (tc, version)
     }
 

@@ -141,12 +141,17 @@ public enum TestSteps {
 
     /// Replaces all steps of a version with `drafts`, numbered 1…n in array order.
     public static func replaceAll(_ db: Database, projectId: Int64, caseId: Int64, versionId: Int64, _ drafts: [TestStepDraft]) throws {
-        for d in drafts { try validateCall(db, projectId: projectId, caseId: caseId, d.calledTestCaseId) }
         let old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM test_steps WHERE test_case_version_id = ?"), arguments: [versionId])
         if !old.isEmpty {
             try ObjectProperties.purge(db, .testStep, ids: old)
             try db.cachedExecute(sql: "DELETE FROM test_steps WHERE test_case_version_id = ?", arguments: [versionId])
         }
+        try insert(db, projectId: projectId, caseId: caseId, versionId: versionId, drafts)
+    }
+
+    /// Adds `drafts` as steps 1…n of a version that has none yet (a new version).
+    static func insert(_ db: Database, projectId: Int64, caseId: Int64, versionId: Int64, _ drafts: [TestStepDraft]) throws {
+        for d in drafts { try validateCall(db, projectId: projectId, caseId: caseId, d.calledTestCaseId) }
         for (i, d) in drafts.enumerated() {
             try TestStepRecord(id: try IDs.next(db, .testStep), testCaseVersionId: versionId, description: d.description, expected: d.expected,
                                sortOrder: i + 1, stepGroup: d.group, plainValueText: d.plainValueText,
