@@ -114,7 +114,7 @@ public enum Projects {
 
     /// The project with `id`, or nil.
     public static func find(_ db: Database, _ id: Int64) throws -> ProjectRecord? {
-        try ProjectRecord.fetchOne(db, key: id)
+        try db.cachedRecord(ProjectRecord.self, sql: "SELECT * FROM projects WHERE id = ?", arguments: [id])
     }
 
     /// The project with `id`; throws `notFound("Project does not exist")`.
@@ -201,8 +201,8 @@ public enum Projects {
 
     /// True when `userId` is a member of `projectId`.
     public static func isMember(_ db: Database, userId: Int64, projectId: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM project_members WHERE project_id = ? AND user_id = ?)",
-                          arguments: [projectId, userId]) ?? false
+        try db.cachedValue(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM project_members WHERE project_id = ? AND user_id = ?)",
+                           arguments: [projectId, userId]) ?? false
     }
 
     /// True when `userId` may act in `projectId`: a member, or a site admin.
@@ -223,10 +223,10 @@ public enum Projects {
 
     /// Ids of members whose project profile is an admin profile (`ProjectResource.admin_ids`).
     public static func adminIds(_ db: Database, _ projectId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT m.user_id FROM project_members m JOIN profiles p ON p.id = m.profile_id
             WHERE m.project_id = ? AND p.is_admin ORDER BY m.user_id
-            """, arguments: [projectId])
+            """), arguments: [projectId])
     }
 
     /// The ids of the projects `userId` is a member of.

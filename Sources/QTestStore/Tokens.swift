@@ -104,7 +104,8 @@ public enum Tokens {
     /// The token record for `token`, or nil when unknown or expired at `now`.
     /// Refresh tokens are not usable as bearer tokens; API tokens are.
     public static func lookup(_ db: Database, _ token: String, at now: Date) throws -> TokenRecord? {
-        guard let r = try TokenRecord.fetchOne(db, key: token), r.kind != .refresh, !r.isExpired(at: now) else { return nil }
+        guard let r = try db.cachedRecord(TokenRecord.self, sql: "SELECT * FROM tokens WHERE token = ?", arguments: [token]),
+              r.kind != .refresh, !r.isExpired(at: now) else { return nil }
         return r
     }
 

@@ -125,7 +125,7 @@ public enum Users {
 
     /// The user with `id`, or nil.
     public static func find(_ db: Database, _ id: Int64) throws -> UserRecord? {
-        try UserRecord.fetchOne(db, key: id)
+        try db.cachedRecord(UserRecord.self, sql: "SELECT * FROM users WHERE id = ?", arguments: [id])
     }
 
     /// The user with `id`; throws `notFound("User does not exist")`.
