@@ -7,13 +7,15 @@ import GRDB
 /// It runs inside the job worker's transaction, so an upload is applied whole or not at all.
 /// Lookups made once per upload (modules, cycles, statuses) are cached for the length of it.
 public final class AutomationImport {
-    private let db: Database
-    private let projectId: Int64
-    private let userId: Int64?
-    private let now: Date
+    let db: Database
+    let projectId: Int64
+    let userId: Int64?
+    let now: Date
     private var statusIDs: [String: Int64] = [:]
     private var moduleIDs: [String: Int64] = [:]
     private var cycleIDs: [String: Int64] = [:]
+    /// Lets tests force the per-result path, to compare it with the bulk one.
+    var allowsBulk = true
 
     /// Starts an import into `projectId` on behalf of `userId`.
     public init(_ db: Database, projectId: Int64, userId: Int64?, at now: Date) {
@@ -46,9 +48,13 @@ public final class AutomationImport {
         if let parentModuleId { _ = try Modules.get(db, projectId: projectId, parentModuleId) }
         let baseModule = skipAutomationModule ? parentModuleId : try module(named: "Automation", under: parentModuleId)
         let location = ExecutionParent(type: .testSuite, id: suite.id)
-        for (index, result) in results.enumerated() {
-            let moduleId = try modulePath(result.moduleNames, under: baseModule)
-            try record(result, index: index, caseModule: moduleId, runLocation: location)
+        let modules = try results.map { try modulePath($0.moduleNames, under: baseModule) }
+        if allowsBulk && results.allSatisfy(AutomationImport.isBulkEligible) {
+            try importBulk(results, caseModules: modules, suiteId: suite.id)
+        } else {
+            for (index, result) in results.enumerated() {
+                try record(result, index: index, caseModule: modules[index], runLocation: location)
+            }
         }
         return (suite, results.count)
     }

@@ -32,6 +32,13 @@ public enum IDs {
         }
     }
 
+    /// `count` consecutive ids for `kind`; returns the first. For bulk writers that know how
+    /// many rows they will insert.
+    public static func block(_ db: Database, _ kind: ObjectKind, count: Int) throws -> Int64 {
+        precondition(count > 0)
+        return try allocate(db, kind, count: Int64(count))
+    }
+
     /// Advances the counter by `count` in one cached upsert and returns the first id.
     private static func allocate(_ db: Database, _ kind: ObjectKind, count: Int64) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
@@ -87,6 +94,21 @@ public enum PIDs {
             throw StoreError.internalError("PID sequence for \(kind.rawValue) returned nothing")
         }
         return prefix + String(current)
+    }
+
+    /// `count` consecutive PID numbers for `kind` in `project` (no gaps: every one is used);
+    /// returns the first number.
+    public static func block(_ db: Database, project: Int64, _ kind: ObjectKind, count: Int) throws -> Int64 {
+        guard kind.pidPrefix != nil, count > 0 else { throw StoreError.internalError("bad PID block for \(kind.rawValue)") }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?1, ?2, 1 + ?3)
+            ON CONFLICT(project_id, object_type) DO UPDATE SET next_value = next_value + ?3
+            RETURNING next_value - ?3
+            """)
+        guard let first = try Int64.fetchOne(statement, arguments: [project, kind.rawValue, count]) else {
+            throw StoreError.internalError("PID sequence for \(kind.rawValue) returned nothing")
+        }
+        return first
     }
 
     /// Records that `pid` (e.g. `"TC-7"` from a fixture) is taken in `project`.

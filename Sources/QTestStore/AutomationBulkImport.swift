@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+
+/// The bulk path of a suite upload: the same rows as ``AutomationImport/record(_:index:caseModule:runLocation:)``
+/// writes one result at a time, planned for the whole batch and written with multi-row INSERTs,
+/// ids and PIDs allocated in blocks, and each lookup made once per batch instead of per result.
+///
+/// It takes results with no properties, no version id and no step attachments (what CI
+/// uploaders send); anything else goes through the per-result path. A test writes the same
+/// upload both ways and compares every row.
+extension AutomationImport {
+    /// Whether a result can take the bulk path.
+    static func isBulkEligible(_ result: AutomationResult) -> Bool {
+        result.properties.isEmpty && result.testCaseProperties.isEmpty && result.testCaseVersionId == nil
+            && result.steps.allSatisfy { $0.attachments.isEmpty }
+    }
+
+    private struct PlannedStep { let id: Int64; let order: Int; let group: Int; let called: Int64?; let parent: Int64?
+        let description: String; let expected: String }
+    private struct CaseVersion { let versionId: Int64; let name: String; var steps: [PlannedStep] }
+    private struct PlannedRun { let id: Int64; let caseId: Int64; let versionId: Int64; var status: Int64; let isNew: Bool; var logs: Int64 }
+
+    func importBulk(_ results: [AutomationResult], caseModules: [Int64?], suiteId: Int64) throws {
+        // 1. Validate every result first, with the per-result path's messages.
+        var prepared: [(steps: [AutomationStepResult], status: Int64, stepStatuses: [Int64], fingerprint: String)] = []
+        prepared.reserveCapacity(results.count)
+        for (index, result) in results.enumerated() {
+            let steps = try result.orderedSteps(index: index)
+            let status = try self.status(result.status, index: index)
+            let stepStatuses = try steps.map { try self.status($0.status, index: index) }
+            guard result.exeEndDate >= result.exeStartDate else { throw StoreError.badRequest("exe_end_date must not be before exe_start_date") }
+            prepared.append((steps, status, stepStatuses, result.fingerprint))
+        }
+
+        // 2. Cases: found by fingerprint in one pass, the missing ones created together.
+        var caseIDs = try existingCases(Set(prepared.map(\.fingerprint)))
+        var versions: [Int64: CaseVersion] = [:]  // for cases created here, by case id
+        try createCases(results, prepared.map { ($0.fingerprint, $0.steps) }, caseModules, &caseIDs, &versions)
+
+        // 3. Runs: the suite's existing run of each case, else a new one.
+        var runs: [Int64: PlannedRun] = [:]  // by case id
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, test_case_id, test_case_version_id FROM test_runs WHERE test_suite_id = ? ORDER BY id"),
+                                    arguments: [suiteId]) {
+            let caseId: Int64 = row[1]
+            if runs[caseId] == nil { runs[caseId] = PlannedRun(id: row[0], caseId: caseId, versionId: row[2], status: 0, isNew: false, logs: -1) }
+        }
+        let neededCases = orderedUnique(prepared.map { caseIDs[$0.fingerprint]! }).filter { runs[$0] == nil }
+        var runNames: [Int64: String] = [:]
+        if !neededCases.isEmpty {
+            let firstID = try IDs.block(db, .testRun, count: neededCases.count)
+            let defaultStatus = try ExecutionStatuses.defaultStatus(db, projectId: projectId)?.id ?? 605
+            for (i, caseId) in neededCases.enumerated() {
+                let version: (id: Int64, name: String)
+                if let made = versions[caseId] { version = (made.versionId, made.name) } else {
+                    let v = try ExecutionCases.version(db, projectId: projectId, caseId: caseId, versionId: nil)
+                    version = (v.versionId, v.name)
+                }
+                runs[caseId] = PlannedRun(id: firstID + Int64(i), caseId: caseId, versionId: version.id, status: defaultStatus, isNew: true, logs: 0)
+                runNames[caseId] = version.name
+            }
+        }
+
+        // 4. Logs and step logs, in submission order; each becomes its run's latest.
+        var stepsOfVersion: [Int64: [ExecutionCases.Step]] = [:]
+        var logRows: [[(any DatabaseValueConvertible)?]] = []
+        var stepLogRows: [[(any DatabaseValueConvertible)?]] = []
+        let firstLog = try IDs.block(db, .testLog, count: results.count)
+        let stepLogCount = prepared.reduce(0) { $0 + $1.steps.count }
+        var nextStepLog = stepLogCount > 0 ? try IDs.block(db, .testStepLog, count: stepLogCount) : 0
+        let created = StorageDate.text(now)
+        var logIDs: [Int64] = []
+        for (index, result) in results.enumerated() {
+            let p = prepared[index]
+            let caseId = caseIDs[p.fingerprint]!
+            var run = runs[caseId]!
+            if run.logs < 0 {
+                run.logs = try db.cachedValue(Int64.self, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [run.id]) ?? 0
+            }
+            run.logs += 1
+            run.status = p.status
+            runs[caseId] = run
+            let logId = firstLog + Int64(index)
+            logIDs.append(logId)
+            let end = StorageDate.text(result.exeEndDate)
+            logRows.append([logId, projectId, run.id, run.versionId, p.status, result.name, result.note, StorageDate.text(result.exeStartDate),
+                            end, result.buildNumber, result.buildUrl, nil, nil, run.logs, p.fingerprint, userId, created, created])
+            guard !p.steps.isEmpty else { continue }
+            let caseSteps: [(id: Int64, order: Int, group: Int, called: Int64?, parent: Int64?)]
+            if let made = versions[caseId], made.versionId == run.versionId {
+                caseSteps = made.steps.map { ($0.id, $0.order, $0.group, $0.called, $0.parent) }
+            } else {
+                if stepsOfVersion[run.versionId] == nil { stepsOfVersion[run.versionId] = try ExecutionCases.steps(db, versionId: run.versionId) }
+                caseSteps = stepsOfVersion[run.versionId]!.map { ($0.id, $0.order, $0.group, $0.calledTestCaseId, $0.parentTestStepId) }
+            }
+            for (i, step) in p.steps.enumerated() {
+                let match = i < caseSteps.count ? caseSteps[i] : nil
+                stepLogRows.append([nextStepLog, logId, match?.id, p.stepStatuses[i], step.description, step.expected, step.actual ?? "",
+                                    match?.order ?? (i + 1), match?.group ?? 0, end, userId, match?.called, match?.parent])
+                nextStepLog += 1
+            }
+        }
+
+        // 5. Write: runs (new ones already carry their final status), logs, step logs.
+        let newRuns = neededCases.map { runs[$0]! }
+        if !newRuns.isEmpty {
+            let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
+            var order = (try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_runs WHERE test_suite_id = ?", arguments: [suiteId]) ?? 0)
+            try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "test_suite_id", "test_case_id",
+                                                                "test_case_version_id", "status_id", "automation", "sort_order", "creator_id",
+                                                                "created_date", "last_modified_date"],
+                                newRuns.enumerated().map { i, run in
+                order += 1
+                return [run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[run.caseId], ExecutionParentType.testSuite.rawValue, suiteId,
+                        run.caseId, run.versionId, run.status, "Yes", order, userId, created, created]
+            })
+        }
+        try BulkInsert.rows(db, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
+                                                             "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
+                                                             "actual_exe_time", "result_number", "automation_content", "tester_id",
+                                                             "created_date", "last_modified_date"], logRows)
+        try BulkInsert.rows(db, into: "test_step_logs", columns: ["id", "test_log_id", "test_step_id", "status_id", "description", "expected_result",
+                                                                  "actual_result", "sort_order", "step_group", "exe_date", "user_id",
+                                                                  "called_test_case_id", "parent_test_step_id"], stepLogRows)
+        for run in runs.values where !run.isNew && run.logs > 0 {
+            try db.cachedExecute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [run.status, now, run.id])
+        }
+        for (index, result) in results.enumerated() where !result.attachments.isEmpty {
+            try attach(result.attachments, toLog: logIDs[index])
+        }
+    }
+
+    /// Case ids by automation content, for the fingerprints that exist in the project.
+    private func existingCases(_ fingerprints: Set<String>) throws -> [String: Int64] {
+        var found: [String: Int64] = [:]
+        let all = Array(fingerprints)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(all.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT automation_content, id FROM test_cases WHERE project_id = ? AND automation_content IN (\(marks)) ORDER BY id
+                """), arguments: StatementArguments([projectId] + chunk))
+            for row in rows {
+                let content: String = row[0]
+                if found[content] == nil { found[content] = row[1] }
+            }
+        }
+        return found
+    }
+
+    /// Creates, together, the cases of fingerprints not found: version 0.1 with the result's
+    /// steps, in the result's module (or "Created via API"), appended to that module's order.
+    private func createCases(_ results: [AutomationResult], _ planned: [(fingerprint: String, steps: [AutomationStepResult])],
+                             _ modules: [Int64?], _ caseIDs: inout [String: Int64], _ versions: inout [Int64: CaseVersion]) throws {
+        var newIndexes: [Int] = []
+        var seen = Set<String>()
+        for (i, p) in planned.enumerated() where caseIDs[p.fingerprint] == nil && seen.insert(p.fingerprint).inserted { newIndexes.append(i) }
+        guard !newIndexes.isEmpty else { return }
+        let firstCase = try IDs.block(db, .testCase, count: newIndexes.count)
+        let firstPID = try PIDs.block(db, project: projectId, .testCase, count: newIndexes.count)
+        let firstVersion = try IDs.block(db, .testCaseVersion, count: newIndexes.count)
+        let stepCount = newIndexes.reduce(0) { $0 + planned[$1].steps.count }
+        var nextStep = stepCount > 0 ? try IDs.block(db, .testStep, count: stepCount) : 0
+        var createdViaAPI: Int64?
+        var moduleOrder: [Int64: Int] = [:]
+        var caseRows: [[(any DatabaseValueConvertible)?]] = []
+        var versionRows: [[(any DatabaseValueConvertible)?]] = []
+        var stepRows: [[(any DatabaseValueConvertible)?]] = []
+        let created = StorageDate.text(now)
+        for (n, i) in newIndexes.enumerated() {
+            let result = results[i], fingerprint = planned[i].fingerprint
+            let rawName = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
+            let name = try TestCases.validName(String(rawName.prefix(500)))
+            let moduleId: Int64
+            if let given = modules[i] { moduleId = given } else {
+                if createdViaAPI == nil { createdViaAPI = try Modules.createdViaAPI(db, projectId: projectId, by: userId, at: now).id }
+                moduleId = createdViaAPI!
+            }
+            if moduleOrder[moduleId] == nil {
+                _ = try Modules.get(db, projectId: projectId, moduleId)
+                moduleOrder[moduleId] = try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_cases WHERE module_id = ?", arguments: [moduleId]) ?? 0
+            }
+            moduleOrder[moduleId]! += 1
+            let caseId = firstCase + Int64(n), versionId = firstVersion + Int64(n)
+            caseRows.append([caseId, projectId, "TC-\(firstPID + Int64(n))", moduleId, moduleOrder[moduleId]!, userId, created, created, fingerprint])
+            versionRows.append([versionId, caseId, 0, 1, name, "", "", false, userId, created, created])
+            var steps: [PlannedStep] = []
+            for (order, step) in planned[i].steps.enumerated() {
+                steps.append(PlannedStep(id: nextStep, order: order + 1, group: 0, called: nil, parent: nil,
+                                         description: step.description, expected: step.expected))
+                stepRows.append([nextStep, versionId, step.description, step.expected, order + 1, 0])
+                nextStep += 1
+            }
+            caseIDs[fingerprint] = caseId
+            versions[caseId] = CaseVersion(versionId: versionId, name: name, steps: steps)
+        }
+        try BulkInsert.rows(db, into: "test_cases", columns: ["id", "project_id", "pid", "module_id", "sort_order", "creator_id", "created_date",
+                                                              "last_modified_date", "automation_content"], caseRows)
+        try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
+                                                                      "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
+        try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
+    }
+
+    private func orderedUnique(_ ids: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
