@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The bulk path of a suite upload: the same rows as ``AutomationImport/record(_:index:caseModule:runLocation:)``
+/// The bulk path of an upload: the same rows as ``AutomationImport/record(_:index:caseModule:runLocation:)``
 /// writes one result at a time, planned for the whole batch and written with multi-row INSERTs,
 /// ids and PIDs allocated in blocks, and each lookup made once per batch instead of per result.
 ///
@@ -18,9 +18,22 @@ extension AutomationImport {
     private struct PlannedStep { let id: Int64; let order: Int; let group: Int; let called: Int64?; let parent: Int64?
         let description: String; let expected: String }
     private struct CaseVersion { let versionId: Int64; let name: String; var steps: [PlannedStep] }
-    private struct PlannedRun { let id: Int64; let caseId: Int64; let versionId: Int64; var status: Int64; let isNew: Bool; var logs: Int64 }
+    private struct PlannedRun { let id: Int64; let caseId: Int64; let versionId: Int64; var status: Int64; let isNew: Bool; var logs: Int64
+        let location: ExecutionParent }
+    /// A run's place: its container and its case.
+    private struct RunKey: Hashable { let type: ExecutionParentType; let parent: Int64; let caseId: Int64 }
 
-    func importBulk(_ results: [AutomationResult], caseModules: [Int64?], suiteId: Int64) throws {
+    /// The column of `test_runs` that points at a container of `type` (nil for the root).
+    private static func runColumn(_ type: ExecutionParentType) -> String? {
+        switch type {
+        case .root: nil
+        case .release: "release_id"
+        case .testCycle: "test_cycle_id"
+        case .testSuite: "test_suite_id"
+        }
+    }
+
+    func importBulk(_ results: [AutomationResult], caseModules: [Int64?], locations: [ExecutionParent]) throws {
         // 1. Validate every result first, with the per-result path's messages.
         var prepared: [(steps: [AutomationStepResult], status: Int64, stepStatuses: [Int64], fingerprint: String)] = []
         prepared.reserveCapacity(results.count)
@@ -37,26 +50,39 @@ extension AutomationImport {
         var versions: [Int64: CaseVersion] = [:]  // for cases created here, by case id
         try createCases(results, prepared.map { ($0.fingerprint, $0.steps) }, caseModules, &caseIDs, &versions)
 
-        // 3. Runs: the suite's existing run of each case, else a new one.
-        var runs: [Int64: PlannedRun] = [:]  // by case id
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, test_case_id, test_case_version_id FROM test_runs WHERE test_suite_id = ? ORDER BY id"),
-                                    arguments: [suiteId]) {
-            let caseId: Int64 = row[1]
-            if runs[caseId] == nil { runs[caseId] = PlannedRun(id: row[0], caseId: caseId, versionId: row[2], status: 0, isNew: false, logs: -1) }
+        // 3. Runs: the existing run of each case at its place (the oldest), else a new one there.
+        var runs: [RunKey: PlannedRun] = [:]
+        let places = orderedUniqueParents(locations)
+        for place in places {
+            try ExecutionTree.check(db, projectId: projectId, place, allowed: TestRuns.allowedParents, child: "test run")
+            let filter = Self.runColumn(place.type).map { "\($0) = ?2" } ?? "parent_type = 'root' AND ?2 = 0"
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, test_case_id, test_case_version_id FROM test_runs WHERE project_id = ?1 AND \(filter) ORDER BY id
+                """)
+            for row in try Row.fetchAll(statement, arguments: [projectId, place.id]) {
+                let key = RunKey(type: place.type, parent: place.id, caseId: row[1])
+                if runs[key] == nil { runs[key] = PlannedRun(id: row[0], caseId: key.caseId, versionId: row[2], status: 0, isNew: false, logs: -1, location: place) }
+            }
         }
-        let neededCases = orderedUnique(prepared.map { caseIDs[$0.fingerprint]! }).filter { runs[$0] == nil }
-        var runNames: [Int64: String] = [:]
-        if !neededCases.isEmpty {
-            let firstID = try IDs.block(db, .testRun, count: neededCases.count)
+        var neededRuns: [RunKey] = []
+        var planned = Set<RunKey>()
+        for (index, p) in prepared.enumerated() {
+            let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: caseIDs[p.fingerprint]!)
+            if runs[key] == nil, planned.insert(key).inserted { neededRuns.append(key) }
+        }
+        var runNames: [RunKey: String] = [:]
+        if !neededRuns.isEmpty {
+            let firstID = try IDs.block(db, .testRun, count: neededRuns.count)
             let defaultStatus = try ExecutionStatuses.defaultStatus(db, projectId: projectId)?.id ?? 605
-            for (i, caseId) in neededCases.enumerated() {
+            for (i, key) in neededRuns.enumerated() {
                 let version: (id: Int64, name: String)
-                if let made = versions[caseId] { version = (made.versionId, made.name) } else {
-                    let v = try ExecutionCases.version(db, projectId: projectId, caseId: caseId, versionId: nil)
+                if let made = versions[key.caseId] { version = (made.versionId, made.name) } else {
+                    let v = try ExecutionCases.version(db, projectId: projectId, caseId: key.caseId, versionId: nil)
                     version = (v.versionId, v.name)
                 }
-                runs[caseId] = PlannedRun(id: firstID + Int64(i), caseId: caseId, versionId: version.id, status: defaultStatus, isNew: true, logs: 0)
-                runNames[caseId] = version.name
+                runs[key] = PlannedRun(id: firstID + Int64(i), caseId: key.caseId, versionId: version.id, status: defaultStatus, isNew: true, logs: 0,
+                                       location: ExecutionParent(type: key.type, id: key.parent))
+                runNames[key] = version.name
             }
         }
 
@@ -72,13 +98,14 @@ extension AutomationImport {
         for (index, result) in results.enumerated() {
             let p = prepared[index]
             let caseId = caseIDs[p.fingerprint]!
-            var run = runs[caseId]!
+            let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: caseId)
+            var run = runs[key]!
             if run.logs < 0 {
                 run.logs = try db.cachedValue(Int64.self, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [run.id]) ?? 0
             }
             run.logs += 1
             run.status = p.status
-            runs[caseId] = run
+            runs[key] = run
             let logId = firstLog + Int64(index)
             logIDs.append(logId)
             let end = StorageDate.text(result.exeEndDate)
@@ -101,18 +128,26 @@ extension AutomationImport {
         }
 
         // 5. Write: runs (new ones already carry their final status), logs, step logs.
-        let newRuns = neededCases.map { runs[$0]! }
+        let newRuns = neededRuns.map { runs[$0]! }
         if !newRuns.isEmpty {
             let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
-            var order = (try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_runs WHERE test_suite_id = ?", arguments: [suiteId]) ?? 0)
-            try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "test_suite_id", "test_case_id",
-                                                                "test_case_version_id", "status_id", "automation", "sort_order", "creator_id",
-                                                                "created_date", "last_modified_date"],
-                                newRuns.enumerated().map { i, run in
-                order += 1
-                return [run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[run.caseId], ExecutionParentType.testSuite.rawValue, suiteId,
-                        run.caseId, run.versionId, run.status, "Yes", order, userId, created, created]
-            })
+            var orders: [ExecutionParent: Int] = [:]
+            var rows: [[(any DatabaseValueConvertible)?]] = []
+            for (i, run) in newRuns.enumerated() {
+                let place = run.location
+                if orders[place] == nil {
+                    orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
+                                                                place.type == .root ? nil : place.id) - 1
+                }
+                orders[place]! += 1
+                rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
+                             place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
+                             place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", orders[place]!,
+                             userId, created, created])
+            }
+            try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
+                                                                "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
+                                                                "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
         }
         try BulkInsert.rows(db, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
                                                              "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
@@ -200,8 +235,8 @@ extension AutomationImport {
         try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
     }
 
-    private func orderedUnique(_ ids: [Int64]) -> [Int64] {
-        var seen = Set<Int64>()
-        return ids.filter { seen.insert($0).inserted }
+    private func orderedUniqueParents(_ places: [ExecutionParent]) -> [ExecutionParent] {
+        var seen = Set<ExecutionParent>()
+        return places.filter { seen.insert($0).inserted }
     }
 }

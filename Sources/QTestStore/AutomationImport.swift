@@ -50,7 +50,7 @@ public final class AutomationImport {
         let location = ExecutionParent(type: .testSuite, id: suite.id)
         let modules = try results.map { try modulePath($0.moduleNames, under: baseModule) }
         if allowsBulk && results.allSatisfy(AutomationImport.isBulkEligible) {
-            try importBulk(results, caseModules: modules, suiteId: suite.id)
+            try importBulk(results, caseModules: modules, locations: Array(repeating: location, count: results.count))
         } else {
             for (index, result) in results.enumerated() {
                 try record(result, index: index, caseModule: modules[index], runLocation: location)
@@ -67,13 +67,17 @@ public final class AutomationImport {
     /// started from and the number of logs.
     public func importTree(under cycleRoot: ExecutionParent, _ results: [AutomationResult]) throws -> Int {
         try ExecutionTree.check(db, projectId: projectId, cycleRoot, allowed: [.root, .release, .testCycle], child: "test cycle")
-        for (index, result) in results.enumerated() {
-            let moduleId = try modulePath(result.moduleNames, under: nil)
-            var location = cycleRoot
-            for name in result.moduleNames {
-                location = ExecutionParent(type: .testCycle, id: try cycle(named: name, under: location))
+        // Folders first (modules, then the same names as cycles), then the results.
+        let modules = try results.map { try modulePath($0.moduleNames, under: nil) }
+        let locations = try results.map { result in
+            try result.moduleNames.reduce(cycleRoot) { parent, name in ExecutionParent(type: .testCycle, id: try cycle(named: name, under: parent)) }
+        }
+        if allowsBulk && results.allSatisfy(AutomationImport.isBulkEligible) {
+            try importBulk(results, caseModules: modules, locations: locations)
+        } else {
+            for (index, result) in results.enumerated() {
+                try record(result, index: index, caseModule: modules[index], runLocation: locations[index])
             }
-            try record(result, index: index, caseModule: moduleId, runLocation: location)
         }
         return results.count
     }

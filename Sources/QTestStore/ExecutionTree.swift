@@ -26,7 +26,7 @@ public enum ExecutionParentType: String, Sendable, Equatable, CaseIterable {
 /// ```swift
 /// let parent = ExecutionParent(type: .testCycle, id: 1200001)
 /// ```
-public struct ExecutionParent: Sendable, Equatable {
+public struct ExecutionParent: Sendable, Hashable {
     public var type: ExecutionParentType
     public var id: Int64
 

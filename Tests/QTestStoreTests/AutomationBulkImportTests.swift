@@ -52,12 +52,47 @@ import Testing
         "SELECT c.pid, m.pid, m.name, c.sort_order, c.automation_content, c.creator_id, c.created_date FROM test_cases c JOIN modules m ON m.id = c.module_id ORDER BY c.pid",
         "SELECT c.pid, v.major, v.minor, v.name, v.description, v.precondition, v.is_approved FROM test_case_versions v JOIN test_cases c ON c.id = v.test_case_id ORDER BY c.pid, v.major, v.minor",
         "SELECT c.pid, s.sort_order, s.description, s.expected, s.step_group, s.plain_value_text FROM test_steps s JOIN test_case_versions v ON v.id = s.test_case_version_id JOIN test_cases c ON c.id = v.test_case_id ORDER BY c.pid, s.sort_order",
-        "SELECT r.pid, r.name, r.parent_type, s.name, c.pid, r.status_id, r.sort_order, r.automation, r.creator_id, r.last_modified_date FROM test_runs r JOIN test_cases c ON c.id = r.test_case_id JOIN test_suites s ON s.id = r.test_suite_id ORDER BY r.pid",
+        "SELECT r.pid, r.name, r.parent_type, s.name, cy.pid, c.pid, r.status_id, r.sort_order, r.automation, r.creator_id, r.last_modified_date FROM test_runs r JOIN test_cases c ON c.id = r.test_case_id LEFT JOIN test_suites s ON s.id = r.test_suite_id LEFT JOIN test_cycles cy ON cy.id = r.test_cycle_id ORDER BY r.pid",
+        "SELECT c.pid, c.name, c.parent_type, p.pid, c.sort_order FROM test_cycles c LEFT JOIN test_cycles p ON p.id = c.parent_cycle_id ORDER BY c.pid",
+        "SELECT m.pid, m.name, p.pid, m.sort_order FROM modules m LEFT JOIN modules p ON p.id = m.parent_id ORDER BY m.pid",
         "SELECT r.pid, l.result_number, l.status_id, l.name, l.note, l.exe_start_date, l.exe_end_date, l.build_number, l.build_url, l.automation_content, l.tester_id, l.test_case_version_id = r.test_case_version_id FROM test_logs l JOIN test_runs r ON r.id = l.test_run_id ORDER BY r.pid, l.result_number",
         "SELECT r.pid, l.result_number, sl.sort_order, sl.status_id, sl.description, sl.expected_result, sl.actual_result, sl.step_group, sl.exe_date, sl.user_id, ts.sort_order FROM test_step_logs sl JOIN test_logs l ON l.id = sl.test_log_id JOIN test_runs r ON r.id = l.test_run_id LEFT JOIN test_steps ts ON ts.id = sl.test_step_id ORDER BY r.pid, l.result_number, sl.sort_order, sl.description",
         "SELECT r.pid, l.result_number, a.name, a.content_type, a.data FROM attachments a JOIN test_logs l ON l.id = a.object_id AND a.object_type = 'test-logs' JOIN test_runs r ON r.id = l.test_run_id ORDER BY r.pid, l.result_number",
         "SELECT object_type, next_value FROM pid_sequences WHERE project_id = 108781 ORDER BY object_type",
     ]
+
+    /// Tree uploads: into the root (no folders), and under a cycle with nested folders, twice.
+    static func applyTree(bulk: Bool) throws -> QTestDatabase {
+        let store = try QTestDatabase(clock: FixedClock(t0))
+        try store.write { db in
+            _ = try Seeder.load(try SeedFixture.decode(Data(DemoSeed.json.utf8)), into: db, at: t0)
+        }
+        let nightly = try store.write { db in
+            try TestCycles.create(db, projectId: 108781, under: .root, ContainerDraft(name: "Nightly"), by: 10001, at: t0)
+        }
+        let foldered = (0..<30).map { n in result(n, status: n % 3 == 0 ? "FAIL" : "PASS", steps: n % 3,
+                                                  modules: n % 2 == 0 ? ["Checkout", "Payments"] : ["Checkout"]) }
+        let flat = (100..<110).map { n in result(n, status: "PASSED", steps: 1) }
+        for (upload, root) in [(flat, ExecutionParent.root), (foldered, ExecutionParent(type: .testCycle, id: nightly.id)),
+                               (foldered + flat, ExecutionParent(type: .testCycle, id: nightly.id))] {
+            try store.write { db in
+                let importer = AutomationImport(db, projectId: 108781, userId: 10001, at: t0)
+                importer.allowsBulk = bulk
+                _ = try importer.importTree(under: root, upload)
+            }
+        }
+        return store
+    }
+
+    @Test func bulkAndPerResultTreeUploadsWriteTheSameRows() throws {
+        let bulk = try Self.applyTree(bulk: true)
+        let single = try Self.applyTree(bulk: false)
+        for sql in Self.snapshots {
+            let a = try Self.rows(bulk, sql), b = try Self.rows(single, sql)
+            #expect(a == b, "\(sql)\nbulk:   \(a.prefix(3))\nsingle: \(b.prefix(3))")
+        }
+        #expect(try Self.rows(bulk, "SELECT 1 FROM test_runs WHERE parent_type = 'root'").count == 10)
+    }
 
     static func rows(_ store: QTestDatabase, _ sql: String) throws -> [[String]] {
         try store.read { db in
