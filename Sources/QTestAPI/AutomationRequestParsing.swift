@@ -7,6 +7,9 @@ import QTestStore
 enum AutomationRequestParsing {
     static func results(in body: JSON, escapeXML: Bool, defaultDate: Date) throws -> [AutomationResult] {
         guard let items = try body.optionalArray("test_logs") else { throw APIError.badRequest("Field 'test_logs' is required") }
+        // qTest validates a batch before queueing it; an empty one has nothing to apply, so it is
+        // refused here rather than queued as a job that could only fail or do nothing.
+        guard !items.isEmpty else { throw APIError.badRequest("Field 'test_logs' must contain at least one test log") }
         return try items.enumerated().map { index, item in try result(item, index: index, escapeXML: escapeXML, defaultDate: defaultDate) }
     }
 

@@ -35,8 +35,9 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
         guard !running, let app = context else { return }
         running = true
         do {
-            let requeued = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
-            if requeued > 0 { app.options.log("job queue: re-running \(requeued) job(s) interrupted by the last shutdown") }
+            let recovery = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
+            if recovery.requeued > 0 { app.options.log("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
+            if recovery.failed > 0 { app.options.log("job queue: failed \(recovery.failed) job(s) interrupted \(Jobs.maxAttempts) times") }
         } catch {
             app.options.log("job queue: cannot requeue interrupted jobs: \(error)")
         }
@@ -128,13 +129,16 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
     private func jobSubmissionWallTime(_ job: JobRecord) -> Date {
         lock.lock(); defer { lock.unlock() }
         // A job found in the database at startup (no wall time known) waits from now.
-        if submittedAt[job.id] == nil { submittedAt[job.id] = Date() }
-        return submittedAt[job.id]!
+        if let known = submittedAt[job.id] { return known }
+        let now = Date()
+        submittedAt[job.id] = now
+        return now
     }
 
     private func process(_ job: JobRecord, app: EmulatorContext) {
         do {
-            try app.write { db in try Jobs.setState(db, job.id, .processing, at: app.now) }
+            try app.write { db in try Jobs.begin(db, job.id, at: app.now) }
+            if Self.crashesInJobsForTesting { abort() }
             guard let processor = processors[job.type] else {
                 try fail(job, reason: "No processor for job type \(job.type)", app: app)
                 return
@@ -154,6 +158,11 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
         }
         lock.lock(); submittedAt[job.id] = nil; prepared[job.id] = nil; lock.unlock()
     }
+
+    /// Test-only: `QTEST_EMULATOR_TEST_CRASH_IN_JOB=1` makes the process die right after a job
+    /// is marked `IN_PROCESSING`, so a test can reproduce a job that kills the process every
+    /// time it runs (the poison-job rule in ``Jobs/requeueInterrupted(_:at:)``).
+    private static let crashesInJobsForTesting = ProcessInfo.processInfo.environment["QTEST_EMULATOR_TEST_CRASH_IN_JOB"] == "1"
 
     private func fail(_ job: JobRecord, reason: String, app: EmulatorContext) throws {
         try app.write { db in try Jobs.finish(db, job.id, .failed, content: reason, contentType: "text/plain", at: app.now) }

@@ -34,6 +34,8 @@ extension AutomationImport {
     }
 
     func importBulk(_ results: [AutomationResult], caseModules: [Int64?], locations: [ExecutionParent]) throws {
+        // Nothing to plan: an empty block of ids is refused by the allocator.
+        guard !results.isEmpty else { return }
         // 1. Validate every result first, with the per-result path's messages.
         var prepared: [(steps: [AutomationStepResult], status: Int64, stepStatuses: [Int64], fingerprint: String)] = []
         prepared.reserveCapacity(results.count)
@@ -67,7 +69,7 @@ extension AutomationImport {
         var neededRuns: [RunKey] = []
         var planned = Set<RunKey>()
         for (index, p) in prepared.enumerated() {
-            let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: caseIDs[p.fingerprint]!)
+            let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: try known(caseIDs[p.fingerprint], "case"))
             if runs[key] == nil, planned.insert(key).inserted { neededRuns.append(key) }
         }
         var runNames: [RunKey: String] = [:]
@@ -97,9 +99,9 @@ extension AutomationImport {
         var logIDs: [Int64] = []
         for (index, result) in results.enumerated() {
             let p = prepared[index]
-            let caseId = caseIDs[p.fingerprint]!
+            let caseId = try known(caseIDs[p.fingerprint], "case")
             let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: caseId)
-            var run = runs[key]!
+            var run = try known(runs[key], "run")
             if run.logs < 0 {
                 run.logs = try db.cachedValue(Int64.self, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [run.id]) ?? 0
             }
@@ -117,7 +119,7 @@ extension AutomationImport {
                 caseSteps = made.steps.map { ($0.id, $0.order, $0.group, $0.called, $0.parent) }
             } else {
                 if stepsOfVersion[run.versionId] == nil { stepsOfVersion[run.versionId] = try ExecutionCases.steps(db, versionId: run.versionId) }
-                caseSteps = stepsOfVersion[run.versionId]!.map { ($0.id, $0.order, $0.group, $0.calledTestCaseId, $0.parentTestStepId) }
+                caseSteps = try known(stepsOfVersion[run.versionId], "steps").map { ($0.id, $0.order, $0.group, $0.calledTestCaseId, $0.parentTestStepId) }
             }
             for (i, step) in p.steps.enumerated() {
                 let match = i < caseSteps.count ? caseSteps[i] : nil
@@ -128,7 +130,7 @@ extension AutomationImport {
         }
 
         // 5. Write: runs (new ones already carry their final status), logs, step logs.
-        let newRuns = neededRuns.map { runs[$0]! }
+        let newRuns = try neededRuns.map { try known(runs[$0], "run") }
         if !newRuns.isEmpty {
             let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
             var orders: [ExecutionParent: Int] = [:]
@@ -139,10 +141,11 @@ extension AutomationImport {
                     orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
                                                                 place.type == .root ? nil : place.id) - 1
                 }
-                orders[place]! += 1
+                let order = try known(orders[place], "order") + 1
+                orders[place] = order
                 rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
                              place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
-                             place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", orders[place]!,
+                             place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", order,
                              userId, created, created])
             }
             try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
@@ -208,15 +211,16 @@ extension AutomationImport {
             let moduleId: Int64
             if let given = modules[i] { moduleId = given } else {
                 if createdViaAPI == nil { createdViaAPI = try Modules.createdViaAPI(db, projectId: projectId, by: userId, at: now).id }
-                moduleId = createdViaAPI!
+                moduleId = try known(createdViaAPI, "module")
             }
             if moduleOrder[moduleId] == nil {
                 _ = try Modules.get(db, projectId: projectId, moduleId)
                 moduleOrder[moduleId] = try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_cases WHERE module_id = ?", arguments: [moduleId]) ?? 0
             }
-            moduleOrder[moduleId]! += 1
+            let order = try known(moduleOrder[moduleId], "module order") + 1
+            moduleOrder[moduleId] = order
             let caseId = firstCase + Int64(n), versionId = firstVersion + Int64(n)
-            caseRows.append([caseId, projectId, "TC-\(firstPID + Int64(n))", moduleId, moduleOrder[moduleId]!, userId, created, created, fingerprint])
+            caseRows.append([caseId, projectId, "TC-\(firstPID + Int64(n))", moduleId, order, userId, created, created, fingerprint])
             versionRows.append([versionId, caseId, 0, 1, name, "", "", false, userId, created, created])
             var steps: [PlannedStep] = []
             for (order, step) in planned[i].steps.enumerated() {
@@ -233,6 +237,13 @@ extension AutomationImport {
         try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
                                                                       "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
         try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
+    }
+
+    /// A value the plan has already made; its absence is a bug in the plan, answered as an
+    /// internal error for this upload instead of a trap that would end the process.
+    private func known<T>(_ value: T?, _ what: String) throws -> T {
+        guard let value else { throw StoreError.internalError("bulk upload plan lost a \(what)") }
+        return value
     }
 
     private func orderedUniqueParents(_ places: [ExecutionParent]) -> [ExecutionParent] {

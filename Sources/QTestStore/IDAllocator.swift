@@ -35,7 +35,8 @@ public enum IDs {
     /// `count` consecutive ids for `kind`; returns the first. For bulk writers that know how
     /// many rows they will insert.
     public static func block(_ db: Database, _ kind: ObjectKind, count: Int) throws -> Int64 {
-        precondition(count > 0)
+        // A zero or negative block would hand out ids that overlap the next ones.
+        guard count > 0 else { throw StoreError.internalError("empty id block for \(kind.rawValue)") }
         return try allocate(db, kind, count: Int64(count))
     }
 

@@ -32,6 +32,8 @@ public struct JobRecord: StoreRecord, Identifiable {
     public var contentType: String?
     public var createdDate: Date
     public var updatedDate: Date
+    /// Times the worker has started this job (see ``Jobs/begin(_:_:at:)``).
+    public var attempts: Int = 0
 }
 
 /// Store operations on the job queue.
@@ -61,6 +63,17 @@ public enum Jobs {
         try JobRecord.fetchOne(db, sql: "SELECT * FROM jobs WHERE state = ? ORDER BY id LIMIT 1", arguments: [JobState.waiting.rawValue])
     }
 
+    /// A job interrupted this many times by the process dying is failed at the next start
+    /// instead of being run again: it is most likely what kills the process.
+    public static let maxAttempts = 2
+
+    /// Marks a job `IN_PROCESSING` and counts the attempt. Commit this before running the job,
+    /// so the count survives the job crashing the process.
+    public static func begin(_ db: Database, _ id: Int64, at now: Date) throws {
+        try db.execute(sql: "UPDATE jobs SET state = ?, attempts = attempts + 1, updated_date = ? WHERE id = ?",
+                       arguments: [JobState.processing.rawValue, now, id])
+    }
+
     /// Moves a job to `state` without a result.
     public static func setState(_ db: Database, _ id: Int64, _ state: JobState, at now: Date) throws {
         try db.execute(sql: "UPDATE jobs SET state = ?, updated_date = ? WHERE id = ?", arguments: [state.rawValue, now, id])
@@ -72,17 +85,34 @@ public enum Jobs {
                        arguments: [state.rawValue, content, contentType, now, id])
     }
 
+    /// What startup did with the jobs a previous process left `IN_PROCESSING`.
+    public struct Recovery: Sendable, Equatable {
+        /// Put back in the queue, to run again from the start.
+        public var requeued = 0
+        /// Failed, because they had already been interrupted ``Jobs/maxAttempts`` times.
+        public var failed = 0
+    }
+
     /// Puts jobs that were `IN_PROCESSING` when the process stopped back in the queue. Their
     /// work was never committed (a job's effects and its SUCCESS are one transaction), so
-    /// running them again applies them exactly once. Returns how many.
+    /// running them again applies them exactly once. A job already started ``maxAttempts``
+    /// times is failed instead: it crashed the process each time, and running it again would
+    /// crash it again.
     @discardableResult
-    public static func requeueInterrupted(_ db: Database, at now: Date) throws -> Int {
+    public static func requeueInterrupted(_ db: Database, at now: Date) throws -> Recovery {
         // Usually there is nothing to requeue; checking first keeps startup free of writes.
         let stuck = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state = ?", arguments: [JobState.processing.rawValue]) ?? 0
-        guard stuck > 0 else { return 0 }
+        guard stuck > 0 else { return Recovery() }
+        var recovery = Recovery()
+        try db.execute(sql: "UPDATE jobs SET state = ?, content = ?, content_type = 'text/plain', updated_date = ? WHERE state = ? AND attempts >= ?",
+                       arguments: [JobState.failed.rawValue,
+                                   "Job interrupted twice: the emulator stopped while processing it \(maxAttempts) times, so it was not run again",
+                                   now, JobState.processing.rawValue, maxAttempts])
+        recovery.failed = db.changesCount
         try db.execute(sql: "UPDATE jobs SET state = ?, updated_date = ? WHERE state = ?",
                        arguments: [JobState.waiting.rawValue, now, JobState.processing.rawValue])
-        return db.changesCount
+        recovery.requeued = db.changesCount
+        return recovery
     }
 
     /// Jobs in each state, for diagnostics.

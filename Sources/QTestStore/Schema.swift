@@ -96,6 +96,12 @@ public enum Schema {
                 CREATE INDEX modules_parent_order ON modules(parent_id, sort_order);
                 """)
         }
+        // How many times the worker has started a job. It is written (committed) before the job
+        // runs, so a job that kills the process every time it runs is recognised on the next
+        // start and failed instead of being run forever (a crash loop with `--db`).
+        m.registerMigration("v6 job attempts", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 

@@ -47,6 +47,20 @@ import Glibc
         return (r, r.object["id"] as? Int ?? 0)
     }
 
+    /// An empty batch is refused before a job exists (it used to be queued and then kill the
+    /// worker, and with `--db` every later start).
+    @Test func emptyBatchesAreRefusedAtSubmit() throws {
+        let h = try EmulatorHarness()
+        for path in [Self.suiteUpload, "/api/v3/projects/108781/auto-test-logs?type=automation"] {
+            let r = try h.post(path, json: ["test_logs": [Any]()])
+            #expect(r.status == 400, "\(path): \(r)")
+            #expect((r.object["message"] as? String ?? "").contains("test_logs"))
+        }
+        usleep(200_000)
+        #expect(try h.get("/__emulator/health").status == 200)
+        #expect(try h.post(Self.suiteUpload, json: ["test_logs": [Self.log("after", "PASSED")]]).status == 201)
+    }
+
     @Test func suiteUploadCreatesSuiteCasesRunsAndLogs() throws {
         let h = try EmulatorHarness()
         let steps: [[String: Any]] = [
@@ -254,5 +268,39 @@ import Glibc
         #expect((runs.object["items"] as? [Any])?.count == 1, "applied exactly once")
         second.signal(SIGTERM)
         #expect(second.waitForExit() == 0)
+    }
+
+    /// A job that kills the process each time it runs is run once more after the first crash,
+    /// and failed (not run a third time) after the second: no crash loop with `--db`.
+    @Test func jobThatKillsTheProcessTwiceIsFailedNotRunAgain() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("qtest-poison-\(UUID().uuidString).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let auth = ("Authorization", "Bearer \(Demo.adminToken)")
+        let crash = ["QTEST_EMULATOR_TEST_CRASH_IN_JOB": "1"]
+        let serve = ["serve", "--port", "0", "--db", db, "--log-level", "error"]
+
+        let first = try EmulatorProcess(serve, environment: crash)
+        let client = HTTPTestClient(port: first.port)
+        let body = try JSONSerialization.data(withJSONObject: ["test_logs": [AutomationUploadTests.log("poison", "PASSED")]])
+        let submitted = try client.send("POST", AutomationUploadTests.suiteUpload, headers: [auth, ("Content-Type", "application/json")], body: body)
+        #expect(submitted.status == 201)
+        let id = try #require(submitted.object["id"] as? Int)
+        client.close()
+        #expect(first.waitForExit() != 0, "the job kills the first process")
+
+        // The second start re-runs the interrupted job, which kills it again.
+        let second = try EmulatorProcess(serve, environment: crash)
+        #expect(second.waitForExit() != 0, "the re-run kills the second process")
+
+        // The third start must not run it again: it fails the job and stays up.
+        let third = try EmulatorProcess(serve, environment: crash)
+        let again = HTTPTestClient(port: third.port)
+        let answer = try again.send("GET", "/api/v3/projects/queue-processing/\(id)", headers: [auth])
+        #expect(answer.object["state"] as? String == "FAILED", "\(answer)")
+        #expect((answer.object["content"] as? String ?? "").contains("interrupted twice"))
+        usleep(300_000)
+        #expect(try again.send("GET", "/__emulator/health", headers: []).status == 200, "still alive")
+        third.signal(SIGTERM)
+        #expect(third.waitForExit() == 0)
     }
 }
