@@ -20,10 +20,8 @@ enum AutomationAgentRoutes: RouteGroup {
                     ? try Projects.list(db, visibleTo: nil, paging: .all).items.map(\.id)
                     : try Projects.projectIds(db, memberOf: caller.userID)
                 let matching = try AutomationAgents.list(db, projectIds: projectIDs).filter { query.matches(searchValues($0)) }
-                let start = min(matching.count, (page.page - 1) * (page.pageSize ?? matching.count))
-                let end = page.pageSize.map { min(matching.count, start + $0) } ?? matching.count
-                let items = matching[start..<end].map { encode($0, fields: fields, context) }
-                return Wire.paged(Array(items), page: page.page, pageSize: page.reportedSize, total: matching.count)
+                let items = page.paging.window(matching).map { encode($0, fields: fields, context) }
+                return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: matching.count)
             }
             return .json(200, json)
         }

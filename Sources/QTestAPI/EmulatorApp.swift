@@ -121,6 +121,16 @@ public final class EmulatorApp: Sendable {
             try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
                 try context.read { db in _ = try context.project(db, projectID, for: caller) }
             }
+        }, authorizePermission: { caller, projectID, flag in
+            guard !caller.isSiteAdmin else { return }
+            let generation = context.database.generation
+            try context.access.checkPermission(user: caller.userID, project: projectID, flag: flag, generation: generation) {
+                try context.read { db in
+                    guard try Profiles.userCan(db, userId: caller.userID, flag, projectId: projectID) else {
+                        throw APIError.forbidden("You do not have the '\(flag)' permission in this project")
+                    }
+                }
+            }
         }, generation: responseGeneration, logger: context.options.log)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }

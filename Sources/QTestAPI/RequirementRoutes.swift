@@ -115,7 +115,7 @@ enum RequirementRoutes: RouteGroup {
                 try app.project(db, projectID, for: caller)
                 _ = try Requirements.get(db, projectId: projectID, id)
                 let ids = try Requirements.defectIDs(db, id)
-                let slice = ids.dropFirst(page.paging.offset).prefix(page.pageSize ?? ids.count)
+                let slice = page.paging.window(ids)
                 return .array(try Defects.all(db, projectId: projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })
             }
             return .json(200, json)

@@ -18,6 +18,7 @@ public struct RouteTable {
     public private(set) var router = Router()
     private let authenticate: @Sendable (String) throws -> Caller?
     private let authorizeProject: @Sendable (Caller, Int64) throws -> Void
+    private let authorizePermission: @Sendable (Caller, Int64, String) throws -> Void
     private let generation: (@Sendable () -> UInt64)?
     private let responses = ResponseCache()
     private let logger: @Sendable (String) -> Void
@@ -27,15 +28,20 @@ public struct RouteTable {
     ///   - authorizeProject: throws (404/403) when the caller may not touch a project. It runs
     ///     before the handler on every route whose path has a `{projectId}`, so no route family
     ///     can forget the check and no request body is looked at for a foreign project.
+    ///   - authorizePermission: throws 403 when the caller's project profile lacks a flag
+    ///     (`release.create`). It runs after the project check on every write route under a
+    ///     project, with the flag ``ProjectPermission`` derives from the route.
     ///   - generation: the store's write counter; when given, successful GETs under `/api/` are
     ///     answered from a cache until the next write (see `ResponseCache`).
     ///   - logger: receives unexpected errors (they are answered as a bare 500).
     public init(authenticate: @escaping @Sendable (String) throws -> Caller?,
                 authorizeProject: @escaping @Sendable (Caller, Int64) throws -> Void = { _, _ in },
+                authorizePermission: @escaping @Sendable (Caller, Int64, String) throws -> Void = { _, _, _ in },
                 generation: (@Sendable () -> UInt64)? = nil,
                 logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.authenticate = authenticate
         self.authorizeProject = authorizeProject
+        self.authorizePermission = authorizePermission
         self.generation = generation
         self.logger = logger
         router.notFound = { request in
@@ -51,7 +57,9 @@ public struct RouteTable {
     public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, _ handler: @escaping Handler) {
         let authenticate = self.authenticate
         let authorizeProject = self.authorizeProject
+        let authorizePermission = self.authorizePermission
         let guardsProject = pattern.contains("{projectId}")
+        let permission = ProjectPermission.required(method: method, pattern: pattern)
         let logger = self.logger
         let generation = method == "GET" && pattern.hasPrefix("/api/") ? self.generation : nil
         let responses = self.responses
@@ -64,7 +72,11 @@ public struct RouteTable {
                         throw APIError.unauthorized()
                     }
                     context.caller = caller
-                    if guardsProject { try authorizeProject(caller, try context.pathID("projectId")) }
+                    if guardsProject {
+                        let projectID = try context.pathID("projectId")
+                        try authorizeProject(caller, projectID)
+                        if let flag = permission?.flag(for: request) { try authorizePermission(caller, projectID, flag) }
+                    }
                     if let generation {
                         let key = ResponseCache.Key(user: caller.userID, host: request.headers["Host"] ?? "", target: request.target)
                         let before = generation()

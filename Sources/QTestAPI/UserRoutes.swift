@@ -234,8 +234,7 @@ enum UserRoutes: RouteGroup {
 
     static func slice<T>(_ all: [T], _ page: PageRequest, _ usePaging: Bool) -> ([T], Int) {
         guard usePaging, let size = page.pageSize else { return (all, all.count) }
-        let start = min(all.count, (page.page - 1) * size)
-        return (Array(all[start..<min(all.count, start + size)]), size)
+        return (page.paging.window(all), size)
     }
 
     /// `UserResource`.

@@ -118,7 +118,7 @@ public enum AuthSystems {
             args += [p, p, p, p]
         }
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ldap_users \(sqlWhere)", arguments: args) ?? 0
-        let items = try LdapUserRecord.fetchAll(db, sql: "SELECT * FROM ldap_users \(sqlWhere) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)", arguments: args)
+        let items = try LdapUserRecord.fetchAll(db, sql: "SELECT * FROM ldap_users \(sqlWhere) ORDER BY id \(paging.sql)", arguments: args)
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }
 

@@ -39,7 +39,7 @@ public enum Comments {
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comments WHERE object_type = ? AND object_id = ?",
                                      arguments: [kind.rawValue, objectId]) ?? 0
         let items = try CommentRecord.fetchAll(db, sql: """
-            SELECT * FROM comments WHERE object_type = ? AND object_id = ? ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)
+            SELECT * FROM comments WHERE object_type = ? AND object_id = ? ORDER BY id \(paging.sql)
             """, arguments: [kind.rawValue, objectId])
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }

@@ -71,7 +71,7 @@ public enum Defects {
     public static func changed(_ db: Database, projectId: Int64, since: Date, paging: Paging) throws -> [DefectRecord] {
         try DefectRecord.fetchAll(db, sql: """
             SELECT * FROM defects WHERE project_id = ? AND last_modified_date >= ? ORDER BY last_modified_date, id
-            LIMIT \(paging.limit) OFFSET \(paging.offset)
+            \(paging.sql)
             """, arguments: [projectId, since])
     }
 

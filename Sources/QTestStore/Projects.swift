@@ -133,7 +133,7 @@ public enum Projects {
             args = [userId]
         }
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM projects \(whereSQL)", arguments: args) ?? 0
-        let items = try ProjectRecord.fetchAll(db, sql: "SELECT * FROM projects \(whereSQL) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)", arguments: args)
+        let items = try ProjectRecord.fetchAll(db, sql: "SELECT * FROM projects \(whereSQL) ORDER BY id \(paging.sql)", arguments: args)
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }
 

@@ -87,7 +87,7 @@ public enum Requirements {
             _ = args.append(contentsOf: [moduleId])
         }
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM requirements WHERE \(whereSQL)", arguments: args) ?? 0
-        let items = try RequirementRecord.fetchAll(db, sql: "SELECT * FROM requirements WHERE \(whereSQL) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)",
+        let items = try RequirementRecord.fetchAll(db, sql: "SELECT * FROM requirements WHERE \(whereSQL) ORDER BY id \(paging.sql)",
                                                    arguments: args)
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }
@@ -127,7 +127,7 @@ public enum Requirements {
         guard !cases.isEmpty else { return PagedResult(items: [], total: 0, page: paging.page, pageSize: paging.pageSize) }
         let list = cases.map(String.init).joined(separator: ",")
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_runs WHERE test_case_id IN (\(list))") ?? 0
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE test_case_id IN (\(list)) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)")
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE test_case_id IN (\(list)) ORDER BY id \(paging.sql)")
         return PagedResult(items: ids, total: total, page: paging.page, pageSize: paging.pageSize)
     }
 

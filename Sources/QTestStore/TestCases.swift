@@ -163,7 +163,7 @@ public enum TestCases {
         }
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_cases WHERE \(whereSQL)", arguments: args) ?? 0
         let order = moduleId == nil ? "id" : "sort_order, id"
-        let items = try TestCaseRecord.fetchAll(db, sql: "SELECT * FROM test_cases WHERE \(whereSQL) ORDER BY \(order) LIMIT \(paging.limit) OFFSET \(paging.offset)",
+        let items = try TestCaseRecord.fetchAll(db, sql: "SELECT * FROM test_cases WHERE \(whereSQL) ORDER BY \(order) \(paging.sql)",
                                                 arguments: args)
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }

@@ -90,7 +90,7 @@ public enum TestCycles {
         case .release: ("release_id = ?", [parent.id])
         default: ("parent_cycle_id = ?", [parent.id])
         }
-        return try TestCycleRecord.fetchAll(db, sql: "SELECT * FROM test_cycles WHERE \(whereSQL) ORDER BY sort_order, id LIMIT \(paging.limit) OFFSET \(paging.offset)",
+        return try TestCycleRecord.fetchAll(db, sql: "SELECT * FROM test_cycles WHERE \(whereSQL) ORDER BY sort_order, id \(paging.sql)",
                                             arguments: args)
     }
 

@@ -212,7 +212,7 @@ public enum TestLogs {
     public static func list(_ db: Database, projectId: Int64, runId: Int64, paging: Paging) throws -> PagedResult<TestLogRecord> {
         _ = try TestRuns.get(db, projectId: projectId, runId)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
-        let items = try TestLogRecord.fetchAll(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)",
+        let items = try TestLogRecord.fetchAll(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id \(paging.sql)",
                                                arguments: [runId])
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }

@@ -166,7 +166,7 @@ public enum TestRuns {
             ids = try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE project_id = ?", arguments: [projectId])
         }
         ids.sort()
-        let page = paging.limit < 0 ? ids : Array(ids.dropFirst(paging.offset).prefix(paging.limit))
+        let page = paging.window(ids)
         var items: [TestRunRecord] = []
         for chunk in stride(from: 0, to: page.count, by: 500).map({ Array(page[$0..<min($0 + 500, page.count)]) }) {
             items += try TestRunRecord.fetchAll(db, sql: "SELECT * FROM test_runs WHERE id IN (\(chunk.map(String.init).joined(separator: ","))) ORDER BY id")

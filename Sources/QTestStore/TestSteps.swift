@@ -53,7 +53,7 @@ public enum TestSteps {
     /// Steps of a version in order (paged when asked).
     public static func list(_ db: Database, versionId: Int64, paging: Paging = .all) throws -> [TestStepRecord] {
         try TestStepRecord.fetchAll(db, sql: """
-            SELECT * FROM test_steps WHERE test_case_version_id = ? ORDER BY sort_order, id LIMIT \(paging.limit) OFFSET \(paging.offset)
+            SELECT * FROM test_steps WHERE test_case_version_id = ? ORDER BY sort_order, id \(paging.sql)
             """, arguments: [versionId])
     }
 

@@ -151,7 +151,7 @@ public enum Users {
             args = [pattern, pattern, pattern, pattern, pattern]
         }
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users \(whereSQL)", arguments: args) ?? 0
-        let items = try UserRecord.fetchAll(db, sql: "SELECT * FROM users \(whereSQL) ORDER BY id LIMIT \(paging.limit) OFFSET \(paging.offset)", arguments: args)
+        let items = try UserRecord.fetchAll(db, sql: "SELECT * FROM users \(whereSQL) ORDER BY id \(paging.sql)", arguments: args)
         return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
     }
 
