@@ -155,7 +155,10 @@ public enum Projects {
         if let v = patch.endDate { p.endDate = v }
         if let v = patch.statusId { p.statusId = v }
         if let v = patch.automation { p.automation = v }
-        if let v = patch.templateId { p.templateId = v }
+        if let v = patch.templateId {
+            guard try SiteTemplates.find(db, v) != nil else { throw StoreError.notFound("Site template does not exist") }
+            p.templateId = v
+        }
         p.lastModifiedDate = now
         try p.update(db)
         if let admins = patch.adminIds {

@@ -1,12 +1,18 @@
 import Foundation
 import GRDB
 
-/// The emulator's database: an in-memory `DatabaseQueue` (default) or a file
-/// `DatabasePool` (WAL, `synchronous=NORMAL`, 5 s busy timeout), with foreign keys on
-/// and the whole schema migrated (see ``Schema``).
+/// The emulator's database: a `DatabasePool` (WAL) on the given file (`synchronous=NORMAL`),
+/// or by default on a temporary file that is deleted when the database is released
+/// (`synchronous=OFF`: nothing needs to survive a crash), with foreign keys on and the whole
+/// schema migrated (see ``Schema``).
+///
+/// WAL is why even the default is a file: readers work on snapshots beside the one writer, so
+/// a long upload job never makes health checks, logins or reads wait.
 ///
 /// One API request = one ``write(_:)`` (one transaction): if the closure throws,
-/// nothing it did is kept.
+/// nothing it did is kept. Writes wait at most ``busyTimeout`` for the write lock (held by
+/// another request, the job worker, or another process on the file) and then throw
+/// ``StoreError/busy(_:)`` (a 503 to retry), never a bare SQLite error.
 ///
 /// ```swift
 /// let store = try QTestDatabase()                       // in memory
@@ -20,30 +26,44 @@ public final class QTestDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// The injected clock; store operations take `at: Date`, read it from here.
     public let clock: any StoreClock
-    /// The file path, or nil for an in-memory database.
+    /// The file path, or nil for a temporary database.
     public let path: String?
+    /// How long a write waits for the write lock before it gives up with ``StoreError/busy(_:)``.
+    public let busyTimeout: TimeInterval
+    /// The file behind a database opened without a path; removed on release.
+    private let temporary: TemporaryDatabaseFile?
+    /// One writer at a time, with a deadline: GRDB's own writer queue would wait forever.
+    private let writeGate = DispatchSemaphore(value: 1)
 
     /// Opens (creating if needed) and migrates the database.
     ///
     /// - Parameters:
-    ///   - path: a file path, or nil (default) for an in-memory database.
+    ///   - path: a file path, or nil (default) for a temporary database.
     ///   - clock: the clock for timestamps and token expiry.
-    public init(path: String? = nil, clock: any StoreClock = SystemClock()) throws {
+    ///   - busyTimeout: how long a write waits for the lock (seconds).
+    public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "QTestStore"
-        if let path {
-            config.busyMode = .timeout(5)
-            config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
-            writer = try DatabasePool(path: path, configuration: config) // WAL by default
-        } else {
-            writer = try DatabaseQueue(configuration: config)
+        config.busyMode = .timeout(busyTimeout)
+        let temporary = path == nil ? try TemporaryDatabaseFile() : nil
+        let synchronous = path == nil ? "OFF" : "NORMAL"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
+        writer = try DatabasePool(path: path ?? temporary?.path ?? "", configuration: config) // WAL by default
         self.clock = clock
         self.path = path
+        self.busyTimeout = busyTimeout
+        self.temporary = temporary
         try Schema.migrator.migrate(writer)
+    }
+
+    deinit {
+        guard let temporary else { return }
+        // Close every connection before the files go, or SQLite would keep writing to them.
+        try? (writer as? DatabasePool)?.close()
+        temporary.remove()
     }
 
     /// Runs `updates` in one write transaction. Throwing rolls everything back.
@@ -51,18 +71,16 @@ public final class QTestDatabase: Sendable {
     /// Every write advances ``generation`` (even one that rolls back), so caches keyed by it
     /// never outlive a change.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        defer { generationCounter.advance() }
-        return try writer.write(updates)
+        guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
+            throw StoreError.busy("The emulator is busy with other writes; retry the request")
+        }
+        defer { writeGate.signal(); generationCounter.advance() }
+        return try DatabaseErrorMapping.mapping { try writer.write(updates) }
     }
 
-    /// Runs `value` with read access (a snapshot on a pool).
-    ///
-    /// On the in-memory queue, reads and writes already run one at a time on the same serial
-    /// queue, so a read cannot see a half-done write; it skips GRDB's per-read transaction and
-    /// `query_only` toggling, which cost more than the lookups most requests make.
+    /// Runs `value` with read access, on a snapshot beside any write in progress.
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
-        if let queue = writer as? DatabaseQueue { return try queue.inDatabase(value) }
-        return try writer.read(value)
+        try DatabaseErrorMapping.mapping { try writer.read(value) }
     }
 
     /// A number that changes after every write: cached reads are valid while it is unchanged.

@@ -9,7 +9,7 @@
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The category of failure; each kind has one HTTP status.
     public enum Kind: String, Sendable, Equatable {
-        case badRequest, unauthorized, forbidden, notFound, conflict, payloadTooLarge, internalError
+        case badRequest, unauthorized, forbidden, notFound, conflict, payloadTooLarge, busy, internalError
 
         /// The HTTP status code the API layer should answer with.
         public var httpStatus: Int {
@@ -20,6 +20,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             case .notFound: 404
             case .conflict: 409
             case .payloadTooLarge: 413
+            case .busy: 503
             case .internalError: 500
             }
         }
@@ -54,6 +55,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func conflict(_ message: String) -> StoreError { StoreError(.conflict, message) }
     /// 413, e.g. `StoreError.payloadTooLarge("The attachment is too large")`.
     public static func payloadTooLarge(_ message: String) -> StoreError { StoreError(.payloadTooLarge, message) }
+    /// 503: the database could not be locked in time (a long write, or another process holding
+    /// the file); the client may retry.
+    public static func busy(_ message: String) -> StoreError { StoreError(.busy, message) }
     /// 500 for broken invariants; the API layer should not leak the message.
     public static func internalError(_ message: String) -> StoreError { StoreError(.internalError, message) }
 }

@@ -60,7 +60,7 @@ public enum TestCycles {
                               by creatorId: Int64?, at now: Date) throws -> TestCycleRecord {
         let name = try Releases.validName(draft.name, "Test Cycle")
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
-        try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+        let targets = try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
         let cols = parent.columns
         let order = try ExecutionTree.nextOrder(db, "test_cycles", projectId: projectId,
                                                 where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "parent_cycle_id" : nil,
@@ -68,7 +68,7 @@ public enum TestCycles {
         let cycle = TestCycleRecord(
             id: try IDs.use(db, .testCycle, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCycle, draft.pid),
             name: name, description: draft.description, parentType: parent.type.rawValue, releaseId: cols.release, parentCycleId: cols.cycle,
-            targetReleaseId: draft.targetReleaseId, targetBuildId: draft.targetBuildId, sortOrder: order,
+            targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try cycle.insert(db)
         return cycle
@@ -112,9 +112,10 @@ public enum TestCycles {
         } else {
             if draft.name != nil { c.name = try Releases.validName(draft.name, "Test Cycle") }
             if let v = draft.description { c.description = v }
-            try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
-            if let v = draft.targetReleaseId { c.targetReleaseId = v }
-            if let v = draft.targetBuildId { c.targetBuildId = v }
+            let targets = try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+            // A given 0 clears the target, as on create.
+            if draft.targetReleaseId != nil { c.targetReleaseId = targets.release }
+            if draft.targetBuildId != nil { c.targetBuildId = targets.build }
         }
         c.lastModifiedDate = now
         try c.update(db)
@@ -134,8 +135,13 @@ public enum TestCycles {
         try TestCycleRecord.deleteOne(db, key: id)
     }
 
-    static func checkTargets(_ db: Database, projectId: Int64, _ release: Int64?, _ build: Int64?) throws {
-        if let release, release != 0 { _ = try Releases.get(db, projectId: projectId, release) }
-        if let build, build != 0 { _ = try Builds.get(db, projectId: projectId, build) }
+    /// Checks a cycle's target release and build exist in the project. `0` means "no target"
+    /// (clients send it for an unset id) and comes back as nil, so it is never stored as a
+    /// reference to a release that does not exist.
+    static func checkTargets(_ db: Database, projectId: Int64, _ release: Int64?, _ build: Int64?) throws -> (release: Int64?, build: Int64?) {
+        let release = release == 0 ? nil : release, build = build == 0 ? nil : build
+        if let release { _ = try Releases.get(db, projectId: projectId, release) }
+        if let build { _ = try Builds.get(db, projectId: projectId, build) }
+        return (release, build)
     }
 }

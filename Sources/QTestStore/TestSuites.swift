@@ -41,7 +41,7 @@ public enum TestSuites {
                               by creatorId: Int64?, at now: Date) throws -> TestSuiteRecord {
         let name = try Releases.validName(draft.name, "Test Suite")
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
-        try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+        let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
         let cols = parent.columns
         let order = try ExecutionTree.nextOrder(db, "test_suites", projectId: projectId,
                                                 where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "test_cycle_id" : nil,
@@ -49,7 +49,7 @@ public enum TestSuites {
         let suite = TestSuiteRecord(
             id: try IDs.use(db, .testSuite, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testSuite, draft.pid),
             name: name, parentType: parent.type.rawValue, releaseId: cols.release, testCycleId: cols.cycle,
-            targetReleaseId: draft.targetReleaseId, targetBuildId: draft.targetBuildId, sortOrder: order,
+            targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try suite.insert(db)
         try ObjectProperties.write(db, projectId: projectId, .testSuite, suite.id, draft.properties)
@@ -91,9 +91,9 @@ public enum TestSuites {
             s.testCycleId = cols.cycle
         } else {
             if draft.name != nil { s.name = try Releases.validName(draft.name, "Test Suite") }
-            try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
-            if let v = draft.targetReleaseId { s.targetReleaseId = v }
-            if let v = draft.targetBuildId { s.targetBuildId = v }
+            let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+            if draft.targetReleaseId != nil { s.targetReleaseId = targets.release }
+            if draft.targetBuildId != nil { s.targetBuildId = targets.build }
             try ObjectProperties.write(db, projectId: projectId, .testSuite, id, draft.properties)
         }
         s.lastModifiedDate = now
