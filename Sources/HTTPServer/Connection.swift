@@ -142,7 +142,10 @@ final class Connection: @unchecked Sendable {
         let version = request.version
         let isHead = request.method == "HEAD"
         let server = self.server
-        server.workQueue.async { [self] in
+        // Safe methods don't wait for locks; the rest may, so they get threads of their own.
+        let work: (@escaping @Sendable () -> Void) -> Void = ["GET", "HEAD", "OPTIONS"].contains(request.method)
+            ? { server.workQueue.async(execute: $0) } : { server.blockingWork.async($0) }
+        work { [self] in
             let started = DispatchTime.now().uptimeNanoseconds
             let response = server.responder.respond(to: request)
             let duration = TimeInterval(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -16,6 +16,8 @@ public final class HTTPServer: @unchecked Sendable {
 
     let ioQueue = DispatchQueue(label: "HTTPServer.io", qos: .userInitiated)
     let workQueue = DispatchQueue(label: "HTTPServer.work", qos: .userInitiated, attributes: .concurrent)
+    /// Where responders for unsafe methods run: they may block on locks (see ``WorkerPool``).
+    let blockingWork: WorkerPool
 
     private enum Phase { case idle, running, stopping, stopped }
     /// Guards `phase` and `port`, which callers read from arbitrary threads.
@@ -43,9 +45,11 @@ public final class HTTPServer: @unchecked Sendable {
         self.configuration = configuration
         self.responder = responder
         self.accessLog = accessLog
+        self.blockingWork = WorkerPool(threads: configuration.blockingWorkerThreads, name: "HTTPServer.blocking")
     }
 
     deinit {
+        blockingWork.stop()
         readBuffer.deallocate()
     }
 
@@ -226,6 +230,8 @@ public final class HTTPServer: @unchecked Sendable {
             sweepTimer?.cancel()
             sweepTimer = nil
         }
+        // Queued work still runs; the threads exit after it.
+        blockingWork.stop()
         lifecycle.lock()
         phase = .stopped
         lifecycle.broadcast()

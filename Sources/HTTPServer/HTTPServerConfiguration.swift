@@ -18,6 +18,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: TimeInterval = 60
     /// Extra connections beyond this are answered 503 and closed immediately.
     public var maxConnections = 4096
+    /// Threads for responders of unsafe methods (POST, PUT, DELETE, PATCH), which may block on
+    /// locks; safe methods (GET, HEAD, OPTIONS) run on Dispatch and never wait behind them.
+    public var blockingWorkerThreads = 16
     /// Default time `shutdown()` waits for in-flight requests before force-closing.
     public var shutdownGracePeriod: TimeInterval = 10
 

@@ -14,16 +14,19 @@ public struct EmulatorOptions: Sendable {
     public var clock: any StoreClock
     /// Receives warnings and unexpected errors.
     public var log: @Sendable (String) -> Void
+    /// How long a write waits for the database lock before it is answered 503.
+    public var busyTimeout: TimeInterval
     /// Whether successful GETs are answered from a cache until the next write (on by default;
     /// off measures the uncached handler cost).
     public var responseCache: Bool
 
-    public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0,
+    public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5,
                 clock: any StoreClock = SystemClock(), responseCache: Bool = true,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.databasePath = databasePath
         self.seed = seed
         self.jobDelay = jobDelay
+        self.busyTimeout = busyTimeout
         self.clock = clock
         self.responseCache = responseCache
         self.log = log
@@ -82,7 +85,7 @@ public final class EmulatorApp: Sendable {
     public let router: Router
 
     public init(options: EmulatorOptions) throws {
-        let database = try QTestDatabase(path: options.databasePath, clock: options.clock)
+        let database = try QTestDatabase(path: options.databasePath, clock: options.clock, busyTimeout: options.busyTimeout)
         try EmulatorApp.seedIfEmpty(database, from: options.seed)
         context = EmulatorContext(database: database, options: options)
         router = EmulatorApp.makeRouteTable(context: context).router

@@ -17,7 +17,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free port (env QTEST_EMULATOR_PORT).")
     var port: Int = EnvironmentDefaults.int("PORT", 8080)
 
-    @Option(help: "SQLite database file; omitted = in-memory (env QTEST_EMULATOR_DB).")
+    @Option(help: "SQLite database file; omitted = a temporary file removed at exit (env QTEST_EMULATOR_DB).")
     var db: String? = EnvironmentDefaults.optionalString("DB")
 
     @Option(help: "Seed fixture: 'demo' (built in, default), 'none', or a JSON file (env QTEST_EMULATOR_SEED).")
@@ -28,6 +28,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Hold each queued job this long before processing, e.g. 2s or 500ms (env QTEST_EMULATOR_JOB_DELAY).")
     var jobDelay: String = EnvironmentDefaults.string("JOB_DELAY", "0s")
+
+    @Option(help: "Longest a write waits for the database lock before it is answered 503 with Retry-After, e.g. 5s (env QTEST_EMULATOR_BUSY_TIMEOUT).")
+    var busyTimeout: String = EnvironmentDefaults.string("BUSY_TIMEOUT", "5s")
 
     @Option(help: "Answer repeated GETs from a cache until the next write: on or off (env QTEST_EMULATOR_RESPONSE_CACHE).")
     var responseCache: String = EnvironmentDefaults.string("RESPONSE_CACHE", "on")
@@ -53,6 +56,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("limits must be positive")
         }
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
+        guard let busy = Duration.parseSeconds(busyTimeout), busy > 0 else { throw ValidationError("--busy-timeout must be positive, like 5s or 500ms") }
         guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
     }
 
@@ -64,6 +68,7 @@ struct ServeCommand: ParsableCommand {
                 databasePath: db,
                 seed: SeedSource(argument: seed),
                 jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
+                busyTimeout: Duration.parseSeconds(busyTimeout) ?? 5,
                 responseCache: responseCache.lowercased() == "on",
                 log: { logger.log(.warning, $0) }
             ))

@@ -22,8 +22,9 @@ final class EmulatorHarness {
     /// The token `get`/`post`/… send unless told otherwise.
     var token: String? = Demo.adminToken
 
-    init(seed: SeedSource = .demo, databasePath: String? = nil, clock: any StoreClock = SystemClock(), jobDelay: TimeInterval = 0) throws {
-        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, clock: clock))
+    init(seed: SeedSource = .demo, databasePath: String? = nil, clock: any StoreClock = SystemClock(), jobDelay: TimeInterval = 0,
+         busyTimeout: TimeInterval = 5) throws {
+        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock))
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
         server = HTTPServer(configuration: configuration, responder: app.router)
