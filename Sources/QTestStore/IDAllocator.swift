@@ -59,6 +59,8 @@ public enum IDs {
         // An explicit id may fall in this transaction's unused block: stop handing that out.
         IDBlocks.shared.drop(ObjectIdentifier(db), kind)
         let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue]) ?? kind.firstID
+        // Fixtures choose ids; the largest int64 would leave no next one.
+        guard id < Int64.max else { throw StoreError.badRequest("Invalid \(kind.rawValue) id \(id)") }
         if id >= current {
             try db.execute(sql: """
                 INSERT INTO id_sequences (object_type, next_id) VALUES (?, ?)
@@ -118,6 +120,7 @@ public enum PIDs {
         guard let number = parse(pid, kind) else { throw StoreError.badRequest("Invalid PID \(pid) for \(kind.rawValue)") }
         let current = try Int64.fetchOne(db, sql: "SELECT next_value FROM pid_sequences WHERE project_id = ? AND object_type = ?",
                                          arguments: [project, kind.rawValue]) ?? 1
+        guard number < Int64.max else { throw StoreError.badRequest("Invalid PID \(pid) for \(kind.rawValue)") }
         if number >= current {
             try db.execute(sql: """
                 INSERT INTO pid_sequences (project_id, object_type, next_value) VALUES (?, ?, ?)
