@@ -117,8 +117,8 @@ public enum Releases {
 
     static func validName(_ name: String?, _ what: String) throws -> String {
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !trimmed.isEmpty else { throw StoreError.badRequest("\(what) name is required") }
+        guard let name, !trimmed.isEmpty else { throw StoreError.badRequest("\(what) name is required") }
         guard trimmed.count <= 500 else { throw StoreError.badRequest("\(what) name must be at most 500 characters") }
-        return name!
+        return name
     }
 }
