@@ -51,6 +51,18 @@ enum AutomationRequestParsing {
             attachments: try attachments(item, at: at))
     }
 
+    /// A module path deeper than ``TreeLimits/maxDepth`` is visible in the request, so it is
+    /// refused before a job exists, as qTest validates an upload before queueing it. (A path
+    /// that only grows too deep under an existing cycle or module fails the job instead.)
+    /// `levelsAbove` counts the modules an upload puts above the path (its "Automation" module).
+    static func checkModuleDepth(_ results: [AutomationResult], levelsAbove: Int) throws {
+        for (index, result) in results.enumerated() where result.moduleNames.count > TreeLimits.maxDepth - levelsAbove {
+            let above = levelsAbove > 0 ? " below the 'Automation' module" : ""
+            throw APIError.badRequest("test_logs[\(index)].module_names has \(result.moduleNames.count) levels\(above): modules and test cycles "
+                                      + "cannot be nested more than \(TreeLimits.maxDepth) levels deep")
+        }
+    }
+
     static func stepResult(_ raw: JSON, at: String) throws -> AutomationStepResult {
         let step = try raw.requireObject(at)
         do {

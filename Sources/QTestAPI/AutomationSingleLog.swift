@@ -9,6 +9,7 @@ import QTestStore
 enum AutomationSingleLog {
     static func submit(_ context: RequestContext, _ body: JSON, app: EmulatorContext, caller: Caller, projectID: Int64) throws -> HTTPResponse {
         let result = try AutomationRequestParsing.result(body, index: 0, escapeXML: false, defaultDate: app.now)
+        try AutomationRequestParsing.checkModuleDepth([result], levelsAbove: 1)  // under the "Automation" module
         let suiteName = try suiteName(context, now: app.now)
         let json: JSON = try app.write { db in
             let importer = AutomationImport(db, projectId: projectID, userId: caller.userID, at: app.now)

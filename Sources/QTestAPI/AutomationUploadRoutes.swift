@@ -35,6 +35,9 @@ enum AutomationUploadRoutes: RouteGroup {
         // Parse everything now so that a malformed upload is refused before a job exists.
         let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: app.now)
         let results = try request.results()
+        let skipsAutomationModule = try body.optionalBool("skipCreatingAutomationModule") ?? false
+        let automationModule = kind == .suite && !skipsAutomationModule
+        try AutomationRequestParsing.checkModuleDepth(results, levelsAbove: automationModule ? 1 : 0)
         let job = try app.write { db in
             try app.enqueueJob(db, projectID: projectID, caller: caller, type: JobTypes.automationTestLog, request: request.stored)
         }

@@ -3,7 +3,7 @@ import HTTPServer
 import QTestStore
 
 /// ModuleApi: the test-design module tree. `expand=descendants` nests sub-modules as
-/// `children`; moves never go under the module's own subtree; deleting a non-empty module
+/// `children` (at most ``TreeLimits/maxDepth`` levels per response); moves never go under the module's own subtree; deleting a non-empty module
 /// needs `force=true`.
 enum ModuleRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}/modules"
@@ -19,7 +19,7 @@ enum ModuleRoutes: RouteGroup {
                 try app.project(db, projectID, for: caller)
                 if let parentID { _ = try Modules.get(db, projectId: projectID, parentID) }
                 let modules = try Modules.children(db, projectId: projectID, parentId: parentID, search: search)
-                return .array(try modules.map { try encode($0, db, context, descendants: descendants) })
+                return .array(descendants ? try encodeTrees(modules, db, context) : modules.map { encode($0, context) })
             }
             return .json(200, json)
         }
@@ -34,7 +34,7 @@ enum ModuleRoutes: RouteGroup {
                                     parentId: parent.flatMap { $0 == 0 ? nil : $0 }, shared: try body.optionalBool("shared") ?? false)
             let json: JSON = try app.write { db in
                 try app.project(db, projectID, for: caller)
-                return try encode(try Modules.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), db, context)
+                return encode(try Modules.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), context)
             }
             return .json(201, json)
         }
@@ -46,7 +46,8 @@ enum ModuleRoutes: RouteGroup {
             let descendants = expandsDescendants(context)
             let json: JSON = try app.read { db in
                 try app.project(db, projectID, for: caller)
-                return try encode(try Modules.get(db, projectId: projectID, id), db, context, descendants: descendants)
+                let module = try Modules.get(db, projectId: projectID, id)
+                return descendants ? try encodeTrees([module], db, context).first ?? encode(module, context) : encode(module, context)
             }
             return .json(200, json)
         }
@@ -71,7 +72,7 @@ enum ModuleRoutes: RouteGroup {
                 if queryParent == nil {
                     module = try Modules.update(db, projectId: projectID, id, name: name, description: description, shared: shared, at: app.now)
                 }
-                return try encode(module, db, context)
+                return encode(module, context)
             }
             return .json(200, json)
         }
@@ -93,9 +94,19 @@ enum ModuleRoutes: RouteGroup {
         context.queryList("expand").contains { $0.lowercased() == "descendants" }
     }
 
-    /// `ModuleResource`; with `descendants`, the whole subtree under `children`.
-    static func encode(_ m: ModuleRecord, _ db: StoreDatabase, _ context: RequestContext, descendants: Bool = false) throws -> JSON {
-        var json: JSON = [
+    /// Each module with its subtree nested under `children` (`expand=descendants`), built
+    /// without recursion and at most ``TreeLimits/maxDepth`` levels deep (see ``TreeNesting``).
+    static func encodeTrees(_ tops: [ModuleRecord], _ db: StoreDatabase, _ context: RequestContext) throws -> [JSON] {
+        let rows = try Modules.subtrees(db, roots: tops.map(\.id))
+        let nested = TreeNesting.nest(rows, roots: Set(tops.map(\.id)), id: \.id, parent: \.parentId) { module, children in
+            encode(module, context).setting("children", .array(children))
+        }
+        return tops.map { nested[$0.id] ?? encode($0, context).setting("children", []) }
+    }
+
+    /// `ModuleResource`, without `children`.
+    static func encode(_ m: ModuleRecord, _ context: RequestContext) -> JSON {
+        [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(m.projectId)/modules/\(m.id)"))],
             "id": .int(m.id),
             "name": .string(m.name),
@@ -110,10 +121,5 @@ enum ModuleRoutes: RouteGroup {
             "tosca_guid": .optional(m.toscaGuid),
             "tosca_node_path": .optional(m.toscaNodePath),
         ]
-        if descendants {
-            let children = try Modules.children(db, projectId: m.projectId, parentId: m.id)
-            json = json.setting("children", .array(try children.map { try encode($0, db, context, descendants: true) }))
-        }
-        return json
     }
 }

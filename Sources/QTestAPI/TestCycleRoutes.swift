@@ -16,7 +16,7 @@ enum TestCycleRoutes: RouteGroup {
             let json: JSON = try app.read { db in
                 try app.project(db, projectID, for: caller)
                 let cycles = try TestCycles.list(db, projectId: projectID, under: parent, paging: page.paging)
-                return .array(try cycles.map { try encode($0, db, context, descendants: descendants) })
+                return .array(descendants ? try encodeTrees(cycles, db, context) : cycles.map { encode($0, context) })
             }
             return .json(200, json)
         }
@@ -30,7 +30,7 @@ enum TestCycleRoutes: RouteGroup {
             let json: JSON = try app.write { db in
                 try app.project(db, projectID, for: caller)
                 let cycle = try TestCycles.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
-                return try encode(cycle, db, context, descendants: false)
+                return encode(cycle, context)
             }
             // Clients check for 200 here although the spec says 201 (notes §9, §12).
             return .json(200, json)
@@ -43,7 +43,8 @@ enum TestCycleRoutes: RouteGroup {
             let descendants = expandsDescendants(context)
             let json: JSON = try app.read { db in
                 try app.project(db, projectID, for: caller)
-                return try encode(try TestCycles.get(db, projectId: projectID, id), db, context, descendants: descendants)
+                let cycle = try TestCycles.get(db, projectId: projectID, id)
+                return descendants ? try encodeTrees([cycle], db, context).first ?? encode(cycle, context) : encode(cycle, context)
             }
             return .json(200, json)
         }
@@ -59,7 +60,7 @@ enum TestCycleRoutes: RouteGroup {
             let json: JSON = try app.write { db in
                 try app.project(db, projectID, for: caller)
                 let cycle = try TestCycles.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
-                return try encode(cycle, db, context, descendants: false)
+                return encode(cycle, context)
             }
             return .json(200, json)
         }
@@ -89,16 +90,21 @@ enum TestCycleRoutes: RouteGroup {
             targetBuildId: try body.optionalInt("target_build_id"))
     }
 
+    /// Each cycle with its subtree (`expand=descendants`): nested cycles under `test-cycles`,
+    /// each cycle's suites under `test-suites`; built without recursion and at most
+    /// ``TreeLimits/maxDepth`` levels of cycles deep (see ``TreeNesting``).
+    static func encodeTrees(_ tops: [TestCycleRecord], _ db: StoreDatabase, _ context: RequestContext) throws -> [JSON] {
+        let rows = try TestCycles.subtrees(db, roots: tops.map(\.id))
+        let suites = try TestSuites.list(db, inCycles: rows.map(\.id))
+        let nested = try TreeNesting.nest(rows, roots: Set(tops.map(\.id)), id: \.id, parent: \.parentCycleId) { cycle, children in
+            encode(cycle, context, cycles: children, suites: try (suites[cycle.id] ?? []).map { try TestSuiteRoutes.encode($0, db, context) })
+        }
+        return tops.map { nested[$0.id] ?? encode($0, context) }
+    }
+
     /// `TestCycleResource`. The `test-cycles` and `test-suites` keys are always there (empty
     /// unless `expand=descendants`), as on a real server.
-    static func encode(_ c: TestCycleRecord, _ db: StoreDatabase, _ context: RequestContext, descendants: Bool) throws -> JSON {
-        var cycles: [JSON] = []
-        var suites: [JSON] = []
-        if descendants {
-            let here = ExecutionParent(type: .testCycle, id: c.id)
-            cycles = try TestCycles.list(db, projectId: c.projectId, under: here).map { try encode($0, db, context, descendants: true) }
-            suites = try TestSuites.list(db, projectId: c.projectId, under: here).map { try TestSuiteRoutes.encode($0, db, context) }
-        }
+    static func encode(_ c: TestCycleRecord, _ context: RequestContext, cycles: [JSON] = [], suites: [JSON] = []) -> JSON {
         let base = "/api/v3/projects/\(c.projectId)"
         return [
             "links": [

@@ -33,7 +33,12 @@ enum ToscaRoutes: RouteGroup {
         return try items.enumerated().map { try cycle($0.element, at: "[\($0.offset)]") }
     }
 
-    static func cycle(_ raw: JSON, at: String) throws -> ToscaCycleInput {
+    /// One execution list; `level` counts the nesting (1 = top). Nesting is refused past
+    /// ``TreeLimits/maxDepth`` here, before a job exists, which also bounds this recursion.
+    static func cycle(_ raw: JSON, at: String, level: Int = 1) throws -> ToscaCycleInput {
+        guard level <= TreeLimits.maxDepth else {
+            throw APIError.badRequest("\(at): test cycles cannot be nested more than \(TreeLimits.maxDepth) levels deep")
+        }
         let item = try raw.requireObject(at)
         func required(_ key: String) throws -> String {
             guard let v = try item.optionalString(key), !v.isEmpty else { throw APIError.badRequest("\(at).\(key) is required") }
@@ -60,7 +65,7 @@ enum ToscaRoutes: RouteGroup {
         // `testCycles` nests further execution lists; plain strings carry nothing to import.
         let children = try (item.optionalArray("testCycles") ?? []).enumerated().compactMap { index, raw -> ToscaCycleInput? in
             guard case .object = raw else { return nil }
-            return try cycle(raw, at: "\(at).testCycles[\(index)]")
+            return try cycle(raw, at: "\(at).testCycles[\(index)]", level: level + 1)
         }
         return ToscaCycleInput(name: try required("name"), description: try item.optionalString("description"),
                                toscaUniqueId: try required("toscaUniqueId"), toscaNodePath: try required("toscaNodePath"),

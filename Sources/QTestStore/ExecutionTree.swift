@@ -108,12 +108,9 @@ public enum ExecutionTree {
 
     // MARK: Subtrees
 
-    /// The ids of a cycle and every cycle nested under it.
+    /// The ids of a cycle and every cycle nested under it, however deep (found without recursion).
     public static func cycleSubtree(_ db: Database, _ cycleId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
-            WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT c.id FROM test_cycles c JOIN sub ON c.parent_cycle_id = sub.id)
-            SELECT id FROM sub
-            """, arguments: [cycleId])
+        [cycleId] + (try TreeTable.testCycles.descendants(db, of: cycleId))
     }
 
     /// Every cycle, suite and run inside the given containers (the containers' own cycles included).
@@ -143,13 +140,15 @@ public enum ExecutionTree {
         let direct = try directSuitesAndRuns(db, parent, projectId: projectId)
         c.suites = direct.suites
         c.runs = direct.runs
-        for cycle in c.cycles {
-            let inner = try directSuitesAndRuns(db, ExecutionParent(type: .testCycle, id: cycle), projectId: projectId)
-            c.suites += inner.suites
-            c.runs += inner.runs
+        // A few statements per 500 containers rather than two per cycle: a subtree may hold
+        // thousands of cycles.
+        for chunk in TreeTable.chunks(c.cycles) {
+            let list = chunk.map(String.init).joined(separator: ",")
+            c.suites += try Int64.fetchAll(db, sql: "SELECT id FROM test_suites WHERE test_cycle_id IN (\(list))")
+            c.runs += try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE test_cycle_id IN (\(list))")
         }
-        for suite in c.suites {
-            c.runs += try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE test_suite_id = ?", arguments: [suite])
+        for chunk in TreeTable.chunks(c.suites) {
+            c.runs += try Int64.fetchAll(db, sql: "SELECT id FROM test_runs WHERE test_suite_id IN (\(chunk.map(String.init).joined(separator: ",")))")
         }
         return c
     }

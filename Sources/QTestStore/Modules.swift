@@ -57,12 +57,17 @@ public enum Modules {
     /// The module test cases go to when a create names no parent.
     public static let createdViaAPIName = "Created via API"
 
-    /// Creates a module under `draft.parentId` (root when nil), last among its siblings.
+    /// Creates a module under `draft.parentId` (root when nil), last among its siblings; a
+    /// parent already ``TreeLimits/maxDepth`` levels deep is refused (400).
     @discardableResult
     public static func create(_ db: Database, projectId: Int64, _ draft: ModuleDraft, by creatorId: Int64?, at now: Date) throws -> ModuleRecord {
         let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.badRequest("Module name is required") }
-        if let parentId = draft.parentId { _ = try get(db, projectId: projectId, parentId) }
+        if let parentId = draft.parentId {
+            let parent = try get(db, projectId: projectId, parentId)
+            try TreeTable.modules.checkDepth(parentDepth: try TreeTable.modules.depth(db, of: parentId), height: 1,
+                                             "Cannot create a Module under Module \(parent.pid)")
+        }
         if let id = draft.id, try ModuleRecord.exists(db, key: id) { throw StoreError.conflict("Module id \(id) already exists") }
         let module = ModuleRecord(
             id: try IDs.use(db, .module, draft.id), projectId: projectId,
@@ -94,13 +99,15 @@ public enum Modules {
         return try ModuleRecord.fetchAll(db, sql: sql + " ORDER BY sort_order, id", arguments: args)
     }
 
-    /// Ids of every module below `id` (not `id` itself).
+    /// Ids of every module below `id` (not `id` itself), however deep (found without recursion).
     public static func descendantIDs(_ db: Database, _ id: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
-            WITH RECURSIVE sub(id) AS (SELECT id FROM modules WHERE parent_id = ?
-                UNION ALL SELECT m.id FROM modules m JOIN sub ON m.parent_id = sub.id)
-            SELECT id FROM sub
-            """, arguments: [id])
+        try TreeTable.modules.descendants(db, of: id)
+    }
+
+    /// The modules of the subtrees of `roots` (each at level 1), down to `levels` levels:
+    /// parents before children, siblings in tree order. Readers nest these without recursion.
+    public static func subtrees(_ db: Database, roots: [Int64], levels: Int = TreeLimits.maxDepth) throws -> [ModuleRecord] {
+        try TreeTable.modules.subtree(db, ModuleRecord.self, roots: roots, levels: levels)
     }
 
     /// Renames / re-describes a module. Nil values stay unchanged.
@@ -121,18 +128,26 @@ public enum Modules {
     }
 
     /// Moves a module under `parentId` (root when nil), last among its new siblings. A module
-    /// cannot move under itself or any of its descendants.
+    /// cannot move under itself or any of its descendants, nor so that its subtree would reach
+    /// deeper than ``TreeLimits/maxDepth``.
     @discardableResult
     public static func move(_ db: Database, projectId: Int64, _ id: Int64, under parentId: Int64?, at now: Date) throws -> ModuleRecord {
         var m = try get(db, projectId: projectId, id)
+        guard m.parentId != parentId else { return m }
+        // The target's ancestry (walked up, bounded) says both whether the module would go under
+        // its own subtree and how deep the target is. The depth check also covers a move to the
+        // root: a subtree left too deep by an old database cannot be re-hung anywhere whole.
+        var ancestry: [Int64] = []
+        var target = "to the root"
         if let parentId {
-            _ = try get(db, projectId: projectId, parentId)
-            let below = try descendantIDs(db, id)
-            if parentId == id || below.contains(parentId) {
+            target = "under Module \(try get(db, projectId: projectId, parentId).pid)"
+            ancestry = try TreeTable.modules.ancestry(db, of: parentId, limit: TreeLimits.maxDepth + 1)
+            if ancestry.contains(id) {
                 throw StoreError.badRequest("Cannot move a Module under itself or one of its sub-Modules")
             }
         }
-        guard m.parentId != parentId else { return m }
+        try TreeTable.modules.checkDepth(parentDepth: ancestry.count, height: try TreeTable.modules.height(db, of: id),
+                                         "Cannot move Module \(m.pid) \(target)")
         m.parentId = parentId
         m.sortOrder = try nextOrder(db, projectId: projectId, parentId: parentId)
         m.lastModifiedDate = now
@@ -154,8 +169,10 @@ public enum Modules {
         for caseID in caseIDs { try TestCases.forgetArtifacts(db, caseID) }
         try ObjectProperties.purge(db, .requirement, ids: requirementIDs)
         try ObjectProperties.purge(db, .module, ids: subtree)
-        // The schema cascades to sub-modules, their test cases (and versions, steps, runs) and requirements.
-        try db.execute(sql: "DELETE FROM modules WHERE id = ?", arguments: [id])
+        // Bottom-up in bulk rather than by the sub-module cascade, which SQLite stops after
+        // 1,000 levels; each module still cascades to its test cases (versions, steps, runs)
+        // and requirements.
+        try TreeTable.modules.deleteRows(db, ids: subtree)
     }
 
     /// The root "Created via API" module of a project, created on first use.

@@ -179,6 +179,10 @@ public enum Projects {
 
     /// Deletes a project and (by cascade) everything in it.
     public static func delete(_ db: Database, _ id: Int64) throws {
+        // With the tree links cut, every module and cycle goes by its own project cascade
+        // instead of down a parent chain, which SQLite stops after 1,000 levels.
+        try TreeTable.modules.cutParentLinks(db, projectId: id)
+        try TreeTable.testCycles.cutParentLinks(db, projectId: id)
         guard try ProjectRecord.deleteOne(db, key: id) else { throw StoreError.notFound("Project does not exist") }
     }
 

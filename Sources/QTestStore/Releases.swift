@@ -109,13 +109,16 @@ public enum Releases {
         let builds = try Int64.fetchAll(db, sql: "SELECT id FROM builds WHERE release_id = ?", arguments: [id])
         try ObjectProperties.purge(db, .build, ids: builds)
         try ObjectProperties.purge(db, .release, ids: [id])
+        // The cycles first, bottom-up: through the schema's cascade (release → cycles → nested
+        // cycles) a deep chain would stop SQLite after 1,000 levels.
+        try TreeTable.testCycles.deleteRows(db, ids: contents.cycles)
         try ReleaseRecord.deleteOne(db, key: id)
     }
 
     static func validName(_ name: String?, _ what: String) throws -> String {
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !trimmed.isEmpty else { throw StoreError.badRequest("\(what) name is required") }
+        guard let name, !trimmed.isEmpty else { throw StoreError.badRequest("\(what) name is required") }
         guard trimmed.count <= 500 else { throw StoreError.badRequest("\(what) name must be at most 500 characters") }
-        return name!
+        return name
     }
 }

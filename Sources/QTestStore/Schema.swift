@@ -120,6 +120,11 @@ public enum Schema {
     /// Deletes every row of every table (schema stays).
     public static func deleteAllRows(_ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        // A DELETE of a whole tree table would otherwise cascade from each parent down its
+        // chain, which SQLite stops after 1,000 levels.
+        for tree in [TreeTable.modules, TreeTable.testCycles] where try db.tableExists(tree.table) {
+            try tree.cutParentLinks(db, projectId: nil)
+        }
         for table in tablesInDeleteOrder where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table)")
         }

@@ -54,12 +54,17 @@ public enum TestCycles {
     /// The container types a cycle may live in.
     public static let allowedParents: Set<ExecutionParentType> = [.root, .release, .testCycle]
 
-    /// Creates a cycle (PID `CL-n`) under `parent`.
+    /// Creates a cycle (PID `CL-n`) under `parent`; a parent cycle already
+    /// ``TreeLimits/maxDepth`` levels deep is refused (400).
     @discardableResult
     public static func create(_ db: Database, projectId: Int64, under parent: ExecutionParent, _ draft: ContainerDraft,
                               by creatorId: Int64?, at now: Date) throws -> TestCycleRecord {
         let name = try Releases.validName(draft.name, "Test Cycle")
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
+        if parent.type == .testCycle {
+            try TreeTable.testCycles.checkDepth(parentDepth: try TreeTable.testCycles.depth(db, of: parent.id), height: 1,
+                                                "Cannot create a Test Cycle under Test Cycle \(try get(db, projectId: projectId, parent.id).pid)")
+        }
         let targets = try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
         let cols = parent.columns
         let order = try ExecutionTree.nextOrder(db, "test_cycles", projectId: projectId,
@@ -94,17 +99,33 @@ public enum TestCycles {
                                             arguments: args)
     }
 
+    /// The cycles of the subtrees of `roots` (each at level 1), down to `levels` levels:
+    /// parents before children, siblings in tree order. Readers nest these without recursion.
+    public static func subtrees(_ db: Database, roots: [Int64], levels: Int = TreeLimits.maxDepth) throws -> [TestCycleRecord] {
+        try TreeTable.testCycles.subtree(db, TestCycleRecord.self, roots: roots, levels: levels)
+    }
+
     /// Applies the non-nil members of `draft` and, with `moveTo`, moves the cycle. A cycle can
-    /// not move under itself or one of its descendants.
+    /// not move under itself or one of its descendants, nor so that its subtree would reach
+    /// deeper than ``TreeLimits/maxDepth``.
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ContainerDraft, moveTo: ExecutionParent?,
                               at now: Date) throws -> TestCycleRecord {
         var c = try get(db, projectId: projectId, id)
         if let parent = moveTo {
             try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
-            if parent.type == .testCycle, try ExecutionTree.cycleSubtree(db, id).contains(parent.id) {
-                throw StoreError.badRequest("A test cycle cannot be moved under itself or one of its descendants")
+            // The target's ancestry (walked up, bounded) says both whether the cycle would go
+            // under its own subtree and how deep the target is; under a release or the root a
+            // cycle is level 1, and a subtree left too deep by an old database fits nowhere.
+            var ancestry: [Int64] = []
+            if parent.type == .testCycle {
+                ancestry = try TreeTable.testCycles.ancestry(db, of: parent.id, limit: TreeLimits.maxDepth + 1)
+                if ancestry.contains(id) {
+                    throw StoreError.badRequest("A test cycle cannot be moved under itself or one of its descendants")
+                }
             }
+            try TreeTable.testCycles.checkDepth(parentDepth: ancestry.count, height: try TreeTable.testCycles.height(db, of: id),
+                                                "Cannot move Test Cycle \(c.pid) \(try placeName(db, projectId: projectId, parent))")
             let cols = parent.columns
             c.parentType = parent.type.rawValue
             c.releaseId = cols.release
@@ -132,7 +153,19 @@ public enum TestCycles {
         }
         try ExecutionTree.purge(db, contents)
         try ObjectProperties.purge(db, .testCycle, ids: [id])
-        try TestCycleRecord.deleteOne(db, key: id)
+        // Bottom-up in bulk rather than by the nested-cycle cascade, which SQLite stops after
+        // 1,000 levels; each cycle still cascades to its suites, runs and logs.
+        try TreeTable.testCycles.deleteRows(db, ids: [id] + contents.cycles)
+    }
+
+    /// "under Test Cycle CL-3", "under Release RL-1", "to the root": where a move was headed.
+    static func placeName(_ db: Database, projectId: Int64, _ parent: ExecutionParent) throws -> String {
+        switch parent.type {
+        case .root: "to the root"
+        case .release: "under Release \(try Releases.get(db, projectId: projectId, parent.id).pid)"
+        case .testCycle: "under Test Cycle \(try get(db, projectId: projectId, parent.id).pid)"
+        case .testSuite: "under Test Suite \(try TestSuites.get(db, projectId: projectId, parent.id).pid)"
+        }
     }
 
     /// Checks a cycle's target release and build exist in the project. `0` means "no target"

@@ -41,12 +41,19 @@ public enum ToscaImport {
     public static func apply(_ db: Database, projectId: Int64, _ cycles: [ToscaCycleInput], by userId: Int64?,
                              at now: Date) throws -> (cycles: Int, runs: Int) {
         var counts = (cycles: 0, runs: 0)
-        for cycle in cycles { try apply(db, projectId: projectId, cycle, under: cycle.parent ?? .root, by: userId, at: now, counts: &counts) }
+        // Depth first, in document order, with an explicit stack rather than recursion: the
+        // nesting comes from the request.
+        var stack: [(input: ToscaCycleInput, parent: ExecutionParent)] = cycles.reversed().map { ($0, $0.parent ?? .root) }
+        while let (input, parent) = stack.popLast() {
+            let location = try apply(db, projectId: projectId, input, under: parent, by: userId, at: now, counts: &counts)
+            stack += input.children.reversed().map { ($0, location) }
+        }
         return counts
     }
 
+    /// Finds or makes one cycle with its runs; returns where its children go.
     private static func apply(_ db: Database, projectId: Int64, _ input: ToscaCycleInput, under parent: ExecutionParent,
-                              by userId: Int64?, at now: Date, counts: inout (cycles: Int, runs: Int)) throws {
+                              by userId: Int64?, at now: Date, counts: inout (cycles: Int, runs: Int)) throws -> ExecutionParent {
         let cycleId: Int64
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM test_cycles WHERE project_id = ? AND tosca_unique_id = ?",
                                              arguments: [projectId, input.toscaUniqueId]) {
@@ -63,9 +70,7 @@ public enum ToscaImport {
             try apply(db, projectId: projectId, run, in: location, by: userId, at: now)
             counts.runs += 1
         }
-        for child in input.children {
-            try apply(db, projectId: projectId, child, under: location, by: userId, at: now, counts: &counts)
-        }
+        return location
     }
 
     private static func apply(_ db: Database, projectId: Int64, _ input: ToscaRunInput, in location: ExecutionParent,
