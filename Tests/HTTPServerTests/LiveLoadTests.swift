@@ -18,13 +18,6 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
     group.wait()
 }
 
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add(_ n: Int = 1) { lock.lock(); value += n; lock.unlock() }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
-}
-
 @Test func manyConcurrentClients() throws {
     try withServer { _, port in
         let ok = Counter()

@@ -3,7 +3,8 @@ import Testing
 @testable import HTTPServer
 
 /// Feeds `chunks` into a fresh parser and returns a canonical description of every event,
-/// ignoring `continueExpected` (whether it appears legitimately depends on where bytes split).
+/// ignoring `continueExpected` (whether it appears legitimately depends on where bytes split)
+/// and `head` (always followed by the request or an error, which carry the same information).
 func parseAll(_ chunks: [[UInt8]], limits: HTTPParserLimits = .init()) -> [String] {
     var parser = HTTPRequestParser(limits: limits)
     var events: [String] = []
@@ -12,7 +13,7 @@ func parseAll(_ chunks: [[UInt8]], limits: HTTPParserLimits = .init()) -> [Strin
         loop: while true {
             switch parser.next() {
             case .needMoreData: break loop
-            case .continueExpected: continue
+            case .continueExpected, .head: continue
             case .request(let r):
                 let headers = r.headers.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
                 events.append("\(r.method) \(r.target) \(r.path) \(r.version) [\(headers)] \(String(decoding: r.body, as: UTF8.self))")
@@ -71,6 +72,8 @@ let parserCorpus: [String] = [
 @Test func parserEmitsContinueOnlyBeforeBody() {
     var parser = HTTPRequestParser()
     parser.append(Array("PUT /x HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n".utf8))
+    guard case .head(let head) = parser.next() else { Issue.record("expected head"); return }
+    #expect(head.path == "/x" && head.body.isEmpty && head.headers["Content-Length"] == "3")
     guard case .continueExpected = parser.next() else { Issue.record("expected continue"); return }
     guard case .needMoreData = parser.next() else { Issue.record("expected needMore"); return }
     parser.append(Array("abc".utf8))
