@@ -365,8 +365,11 @@ struct HTTPRequestParser {
         var size = 0
         var i = bytes.startIndex
         var digits = 0
+        var significant = 0
         while i < bytes.endIndex, let h = ASCII.hexValue(bytes[i]) {
-            if digits >= 15 { return .failure(.bodyTooLarge("chunk size too large")) }
+            if size > 0 || h > 0 { significant += 1 }
+            // 15 hex digits stay below 2^60, so the shift below can never overflow.
+            if significant > 15 { return .failure(.bodyTooLarge("chunk size too large")) }
             size = size << 4 | Int(h)
             digits += 1
             i += 1

@@ -159,7 +159,8 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private static func nanos(_ t: TimeInterval) -> UInt64 {
-        t <= 0 ? 0 : (t >= 1e9 ? UInt64.max / 2 : UInt64(t * 1e9))
+        // `!(t > 0)` also maps NaN to 0: converting NaN to an integer would trap.
+        !(t > 0) ? 0 : (t >= 1e9 ? UInt64.max / 2 : UInt64(t * 1e9))
     }
 
     func connectionDidClose(_ connection: Connection) {

@@ -102,9 +102,22 @@ let parserCorpus: [String] = [
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n", 400),
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3 x\r\nabc\r\n", 400),
+    // Sizes that would overflow Int if accumulated naively.
+    ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9223372036854775807\r\n\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9223372036854775808\r\n\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffff\r\n", 413),
 ])
 func parserRejectsMalformed(_ input: String, _ status: Int) {
     #expect(parseAll([Array(input.utf8)]) == ["error \(status)"])
+}
+
+@Test func leadingZerosDoNotCountAsSize() {
+    let chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: "0", count: 40) + "3\r\nabc\r\n0\r\n\r\n"
+    #expect(parseAll([Array(chunked.utf8)]).first?.hasSuffix("] abc") == true)
+    let fixed = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + String(repeating: "0", count: 40) + "3\r\n\r\nabc"
+    #expect(parseAll([Array(fixed.utf8)]).first?.hasSuffix("] abc") == true)
 }
 
 @Test func parserEnforcesLimits() {
