@@ -136,10 +136,11 @@ final class Connection: @unchecked Sendable {
         readSource.resume()
     }
 
-    /// True when the next buffered request may be parsed and handled now.
+    /// True when the next buffered request may be parsed and handled now. A non-positive
+    /// `maxOutputBytes` means "only with nothing unsent", never "never".
     private var canParse: Bool {
         !inFlight && !screening && !closeAfterFlush && !closed
-            && output.unsentCount < server.configuration.maxOutputBytes
+            && output.unsentCount < max(1, server.configuration.maxOutputBytes)
     }
 
     /// Reads while the parser can use the bytes and while lingering (to discard them). Stops while
