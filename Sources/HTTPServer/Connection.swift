@@ -5,10 +5,20 @@ import Glibc
 /// One accepted socket and its request/response cycle.
 ///
 /// Thread confinement: every property is read and written only on the server's serial I/O queue,
-/// which is why this class needs no locks. Handlers run on the work queue and hop back with `finish`.
+/// which is why this class needs no locks. Screens and handlers run on the work queue and hop back
+/// with `screened` / `finish`.
 ///
 /// Requests on one connection are handled one at a time, so pipelined requests are answered
 /// strictly in order; later pipelined bytes simply wait in the parser buffer.
+///
+/// Memory per connection is bounded in both directions:
+/// - Output: no further request is parsed while more than `maxOutputBytes` of responses are
+///   unsent (the client is not reading), so at most that plus one response is queued.
+/// - Input: while nothing can be parsed (a screen or handler is running, or output is over its
+///   bound) at most `maxReadAhead` unparsed bytes are read, then reading pauses and TCP flow
+///   control holds the client back. While a screen decides, nothing is read at all, so a refused
+///   request's body is never buffered.
+///
 /// `@unchecked Sendable`: all state is confined to the server's serial I/O queue (see above).
 final class Connection: @unchecked Sendable {
     let id: Int
@@ -25,25 +35,32 @@ final class Connection: @unchecked Sendable {
     /// so it is closed exactly once and never while Dispatch still watches it.
     private var liveSources = 0
 
-    private var out: [UInt8] = []
-    private var outOffset = 0
+    private var output = OutputBuffer()
 
+    /// A handler is answering the current request on the work queue.
     private(set) var inFlight = false
+    /// The screen is deciding on the current request's head on the work queue.
+    private var screening = false
+    /// The current request's head has passed the screen already, so `dispatch` does not ask again.
+    private var headScreened = false
     private var closeAfterFlush = false
     private var lingering = false
-    /// Set for server-generated errors, where the client may still be sending a body we never read.
+    /// Set when the client may still be sending bytes we will never read (an error or refusal
+    /// before the body was consumed): close by lingering so the response is not destroyed by a RST.
     private var lingerOnClose = false
     private var lingerDeadline: UInt64 = 0
     private var peerClosed = false
     private(set) var closed = false
     private var lastActivity: UInt64
     private var headStartedAt: UInt64?
+    private var bodyStartedAt: UInt64?
 
-    /// Pipelined bytes buffered beyond this while a request is in flight pause reading (backpressure).
-    private static let maxBufferedWhileBusy = 1 << 20
+    /// Unparsed bytes read ahead while nothing can be parsed; beyond this reading pauses (backpressure).
+    private static let maxReadAhead = 1 << 20
     /// How long to keep draining input after an error response, so the client sees the response
     /// instead of a TCP reset caused by closing with unread data.
     private static let lingerNanos: UInt64 = 2_000_000_000
+    private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     init(id: Int, fd: Int32, remoteAddress: String, server: HTTPServer) {
         self.id = id
@@ -51,7 +68,7 @@ final class Connection: @unchecked Sendable {
         self.remoteAddress = remoteAddress
         self.server = server
         self.parser = HTTPRequestParser(limits: HTTPParserLimits(server.configuration))
-        self.lastActivity = DispatchTime.now().uptimeNanoseconds
+        self.lastActivity = Self.now()
     }
 
     func start() {
@@ -61,6 +78,14 @@ final class Connection: @unchecked Sendable {
         liveSources += 1
         readSource = source
         source.activate()
+    }
+
+    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Seconds from `start` to now; never negative (and never traps) whatever the clock does.
+    private static func seconds(since start: UInt64) -> TimeInterval {
+        let end = now()
+        return end > start ? TimeInterval(end - start) / 1e9 : 0
     }
 
     // MARK: Reading
@@ -85,9 +110,17 @@ final class Connection: @unchecked Sendable {
             closeIfFinished()
             return
         }
-        lastActivity = DispatchTime.now().uptimeNanoseconds
-        if lingering { return } // discarding input after an error response
+        if lingering || closeAfterFlush {
+            // Nothing more will be parsed on this connection: drop the bytes (the unread body of a
+            // refused or failed request). No activity credit, so the linger deadline and the idle
+            // timeout still bound this phase.
+            lingerOnClose = true
+            updateReadInterest()
+            return
+        }
+        lastActivity = Self.now()
         parser.append(UnsafeRawBufferPointer(rebasing: scratch[0..<n]))
+        server.noteRetainedInput(parser.retainedByteCount)
         processInput()
     }
 
@@ -103,40 +136,98 @@ final class Connection: @unchecked Sendable {
         readSource.resume()
     }
 
-    /// Parses as many buffered events as possible while no request is being handled.
-    private func processInput() {
-        while !inFlight && !closeAfterFlush && !closed {
-            switch parser.next() {
-            case .needMoreData:
-                if parser.isReadingHead {
-                    if headStartedAt == nil { headStartedAt = DispatchTime.now().uptimeNanoseconds }
-                } else {
-                    headStartedAt = nil
-                }
-                return
-            case .continueExpected:
-                headStartedAt = nil
-                out.append(contentsOf: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-                flush()
-            case .request(let request):
-                headStartedAt = nil
-                dispatch(request)
-            case .error(let error):
-                sendError(error.status, error.reason)
-            }
-        }
-        if (inFlight || outOffset < out.count) && parser.bufferedByteCount > Self.maxBufferedWhileBusy {
+    /// True when the next buffered request may be parsed and handled now. A non-positive
+    /// `maxOutputBytes` means "only with nothing unsent", never "never".
+    private var canParse: Bool {
+        !inFlight && !screening && !closeAfterFlush && !closed
+            && output.unsentCount < max(1, server.configuration.maxOutputBytes)
+    }
+
+    /// Reads while the parser can use the bytes and while lingering (to discard them). Stops while
+    /// a screen decides, and after a final response until it is flushed. Otherwise (a handler is
+    /// running, or the client is not reading its responses) reads ahead a bounded amount.
+    private func updateReadInterest() {
+        guard !closed else { return }
+        if lingering || canParse {
+            resumeReading()
+        } else if screening || closeAfterFlush || parser.bufferedByteCount > Self.maxReadAhead {
             suspendReading()
+        } else {
+            resumeReading()
         }
     }
 
-    // MARK: Handling
+    /// Parses as many buffered events as possible while a request may be started.
+    private func processInput() {
+        parsing: while canParse {
+            switch parser.next() {
+            case .needMoreData:
+                if parser.isReadingHead {
+                    if headStartedAt == nil { headStartedAt = Self.now() }
+                } else {
+                    headStartedAt = nil
+                }
+                break parsing
+            case .head(let head):
+                headStartedAt = nil
+                beginScreening(head)
+            case .continueExpected:
+                output.append(Self.continueLine)
+                flush()
+            case .request(let request):
+                headStartedAt = nil
+                bodyStartedAt = nil
+                dispatch(request)
+            case .error(let error):
+                bodyStartedAt = nil
+                sendError(error.status, error.reason)
+            }
+        }
+        updateReadInterest()
+    }
+
+    // MARK: Screening and handling
+
+    private func annotated(_ request: HTTPRequest) -> HTTPRequest {
+        var request = request
+        request.remoteAddress = remoteAddress
+        return request
+    }
+
+    /// Asks the responder about a head whose body has not been read. Reading stays paused until
+    /// it answers (see `updateReadInterest`), so a refused body is never buffered.
+    private func beginScreening(_ head: HTTPRequest) {
+        screening = true
+        let head = annotated(head)
+        let server = self.server
+        server.workQueue.async { [self] in
+            let started = Self.now()
+            let refusal = server.responder.screen(head)
+            if let refusal { server.logAccess(head, status: refusal.status, duration: Self.seconds(since: started)) }
+            server.ioQueue.async { [self] in self.screened(head, refusal: refusal) }
+        }
+    }
+
+    private func screened(_ head: HTTPRequest, refusal: HTTPResponse?) {
+        screening = false
+        guard !closed else { return }
+        if let refusal {
+            // The body was not read, so the stream cannot carry another request: answer and close.
+            respondAndClose(refusal, version: head.version, isHead: head.method == "HEAD")
+            return
+        }
+        headScreened = true
+        bodyStartedAt = Self.now()
+        processInput()
+        closeIfFinished()
+    }
 
     private func dispatch(_ request: HTTPRequest) {
         inFlight = true
-        var annotated = request
-        annotated.remoteAddress = remoteAddress
-        let request = annotated
+        // Bodyless requests have no `.head` event: their whole request is their head.
+        let screenFirst = !headScreened
+        headScreened = false
+        let request = annotated(request)
         // HTTP/1.0 has no chunked framing of its own; do not trust the stream after one (RFC 9112 §6.1).
         let keepAlive = request.wantsKeepAlive && !(request.version == .http10 && request.headers.contains("Transfer-Encoding"))
         let version = request.version
@@ -146,11 +237,9 @@ final class Connection: @unchecked Sendable {
         let work: (@escaping @Sendable () -> Void) -> Void = ["GET", "HEAD", "OPTIONS"].contains(request.method)
             ? { server.workQueue.async(execute: $0) } : { server.blockingWork.async($0) }
         work { [self] in
-            let started = DispatchTime.now().uptimeNanoseconds
-            let response = server.responder.respond(to: request)
-            let duration = TimeInterval(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            server.accessLog?(AccessLogEntry(method: request.method, path: request.path, status: response.status,
-                                             duration: duration, remoteAddress: request.remoteAddress))
+            let started = Self.now()
+            let response = (screenFirst ? server.responder.screen(request) : nil) ?? server.responder.respond(to: request)
+            server.logAccess(request, status: response.status, duration: Self.seconds(since: started))
             server.ioQueue.async { [self] in
                 self.finish(response, version: version, isHead: isHead, keepAlive: keepAlive)
             }
@@ -163,45 +252,57 @@ final class Connection: @unchecked Sendable {
         let keep = keepAlive && !server.isShuttingDown
         let (head, body) = ResponseSerializer.serialize(response, version: version, isHead: isHead,
                                                         keepAlive: keep, date: server.httpDate.now)
-        out.append(contentsOf: head)
-        out.append(contentsOf: body)
+        appendOutput(head, body)
         if !keep { closeAfterFlush = true }
-        lastActivity = DispatchTime.now().uptimeNanoseconds
+        lastActivity = Self.now()
         flush()
-        guard !closed, !closeAfterFlush else { return }
-        if parser.bufferedByteCount <= Self.maxBufferedWhileBusy { resumeReading() }
+        guard !closed else { return }
+        if closeAfterFlush { updateReadInterest(); return }
         processInput()
         closeIfFinished()
     }
 
-    /// Server-generated error (400/408/413/431/501/505/503): JSON body, then close.
+    /// Server-generated error (400/408/413/431/501/505): JSON body, then close.
     private func sendError(_ status: Int, _ reason: String) {
-        let response = HTTPResponse.message(status, "\(HTTPStatusReason.phrase(status)): \(reason)")
-        let (head, body) = ResponseSerializer.serialize(response, version: .http11, isHead: false,
+        respondAndClose(.message(status, "\(HTTPStatusReason.phrase(status)): \(reason)"), version: .http11, isHead: false)
+    }
+
+    /// A final response after which the stream cannot be trusted or was not consumed: it goes out
+    /// with `Connection: close`, then the connection lingers to drain (and drop) what the client
+    /// is still sending, bounded by `lingerNanos`.
+    private func respondAndClose(_ response: HTTPResponse, version: HTTPVersion, isHead: Bool) {
+        let (head, body) = ResponseSerializer.serialize(response, version: version, isHead: isHead,
                                                         keepAlive: false, date: server.httpDate.now)
-        out.append(contentsOf: head)
-        out.append(contentsOf: body)
+        appendOutput(head, body)
         closeAfterFlush = true
         lingerOnClose = true
         flush()
+        updateReadInterest()
+    }
+
+    private func appendOutput(_ head: [UInt8], _ body: Data) {
+        output.append(head)
+        if !body.isEmpty { output.append(body) }
+        server.noteUnsentOutput(output.unsentCount)
     }
 
     /// Closes once the peer has half-closed and nothing is left to answer.
     private func closeIfFinished() {
-        if peerClosed && !inFlight && outOffset >= out.count && !closed { close() }
+        if peerClosed && !inFlight && !screening && output.isEmpty && !closed { close() }
     }
 
     // MARK: Writing
 
     private func flush() {
         guard !closed else { return }
-        while outOffset < out.count {
-            let n = out.withUnsafeBytes { buf in
-                send(fd, buf.baseAddress! + outOffset, buf.count - outOffset, Int32(MSG_NOSIGNAL))
+        while !output.isEmpty {
+            let n = output.withUnsentBytes { buf -> Int in
+                guard let base = buf.baseAddress else { return 0 }
+                return send(fd, base, buf.count, Int32(MSG_NOSIGNAL))
             }
             if n > 0 {
-                outOffset += n
-                lastActivity = DispatchTime.now().uptimeNanoseconds
+                output.consume(n)
+                lastActivity = Self.now()
                 continue
             }
             if n < 0 && errno == EINTR { continue }
@@ -212,14 +313,22 @@ final class Connection: @unchecked Sendable {
             close() // EPIPE, ECONNRESET, ...
             return
         }
-        // Drained: release big buffers, keep small ones for the next response.
-        if out.capacity > 1 << 20 { out = [] } else { out.removeAll(keepingCapacity: true) }
-        outOffset = 0
         disarmWriteSource()
         if closeAfterFlush {
-            // After a complete request nothing unread remains, so a plain close sends FIN, not RST.
-            if (lingerOnClose || parser.bufferedByteCount > 0) && !peerClosed { beginLingeringClose() } else { close() }
+            // A plain close with unread input makes the kernel send RST, which can destroy the
+            // response at the client; linger instead whenever the client may still be sending.
+            if !peerClosed && (lingerOnClose || parser.bufferedByteCount > 0 || hasUnreadInput) {
+                beginLingeringClose()
+            } else {
+                close()
+            }
         }
+    }
+
+    /// Bytes the kernel has received for us that we have not read (reading may be paused).
+    private var hasUnreadInput: Bool {
+        var pending: Int32 = 0
+        return ioctl(fd, UInt(FIONREAD), &pending) == 0 && pending > 0
     }
 
     private func armWriteSource() {
@@ -244,24 +353,23 @@ final class Connection: @unchecked Sendable {
     private func onWritable() {
         guard !closed else { return }
         flush()
-        guard !closed, outOffset >= out.count, !closeAfterFlush else { return }
-        if !inFlight {
-            if parser.bufferedByteCount <= Self.maxBufferedWhileBusy { resumeReading() }
-            processInput()
-            closeIfFinished()
-        }
+        guard !closed else { return }
+        if closeAfterFlush { updateReadInterest(); return }
+        // The queue may have drained below `maxOutputBytes`: parsing (and reading) can resume.
+        processInput()
+        closeIfFinished()
     }
 
     // MARK: Closing
 
-    /// Half-close our side, then read-and-discard until EOF or a deadline, so the error response
+    /// Half-close our side, then read-and-discard until EOF or a deadline, so the final response
     /// is not destroyed by a RST triggered by unread request bytes.
     private func beginLingeringClose() {
         guard !lingering else { return }
         lingering = true
         if peerClosed { close(); return }
         Glibc.shutdown(fd, Int32(SHUT_WR))
-        lingerDeadline = DispatchTime.now().uptimeNanoseconds + Self.lingerNanos
+        lingerDeadline = Self.now() + Self.lingerNanos
         resumeReading()
     }
 
@@ -269,6 +377,7 @@ final class Connection: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
+        output.reset()
         if let readSource {
             readSource.cancel()
             if readSuspended { readSuspended = false; readSource.resume() }
@@ -293,27 +402,34 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Timers and shutdown
 
-    /// Called periodically by the server's sweep timer.
-    func checkDeadlines(now: UInt64, headerTimeout: UInt64, idleTimeout: UInt64) {
+    /// Called periodically by the server's sweep timer (all arguments in nanoseconds).
+    func checkDeadlines(now: UInt64, headerTimeout: UInt64, bodyTimeout: UInt64, idleTimeout: UInt64) {
         guard !closed else { return }
+        func expired(_ start: UInt64, _ limit: UInt64) -> Bool { now > start && now - start > limit }
         if lingering {
             if now >= lingerDeadline { close() }
             return
         }
-        if inFlight { return }
-        if let started = headStartedAt, parser.isReadingHead, now &- started > headerTimeout {
+        if inFlight || screening { return }
+        if let started = headStartedAt, parser.isReadingHead, expired(started, headerTimeout) {
             headStartedAt = nil
             sendError(408, "request headers not received in time")
             return
         }
-        if now &- lastActivity > idleTimeout { close() }
+        // Only while we are actually reading the body: a paused read is our delay, not the client's.
+        if let started = bodyStartedAt, parser.isReadingBody, canParse, expired(started, bodyTimeout) {
+            bodyStartedAt = nil
+            sendError(408, "request body not received in time")
+            return
+        }
+        if expired(lastActivity, idleTimeout) { close() }
     }
 
     /// Graceful shutdown: idle connections close now; busy ones close after their current response.
     func beginShutdown() {
         guard !closed else { return }
-        if inFlight { return } // `finish` sees isShuttingDown and closes after writing
-        if outOffset < out.count { closeAfterFlush = true; return }
+        if inFlight || screening { return } // `finish` sees isShuttingDown and closes after writing
+        if !output.isEmpty { closeAfterFlush = true; updateReadInterest(); return }
         if !lingering { close() }
     }
 }

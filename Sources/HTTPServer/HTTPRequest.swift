@@ -24,6 +24,14 @@ public struct HTTPRequest: Sendable {
 
     /// Whether the connection may stay open after this request (RFC 9112 §9.3):
     /// 1.1 is persistent unless "close"; 1.0 only with an explicit "keep-alive".
+    /// Whether the head announces a body (a non-zero `Content-Length`, or any
+    /// `Transfer-Encoding`): true for a head screened before its body is read.
+    public var declaresBody: Bool {
+        if headers.contains("Transfer-Encoding") { return true }
+        guard let length = headers["Content-Length"] else { return !body.isEmpty }
+        return length.trimmingCharacters(in: .whitespaces) != "0"
+    }
+
     public var wantsKeepAlive: Bool {
         switch version {
         case .http11: return !headers.hasToken("close", in: "Connection")

@@ -10,7 +10,9 @@ import Foundation
 /// - Transfer codings other than a single "chunked" → 501. HTTP versions other than 1.0/1.1 → 505.
 /// - HTTP/1.1 without exactly one Host → 400 (RFC 9112 §3.2).
 /// - Chunk extensions are validated then ignored; trailers are validated, limited like headers, then dropped.
-/// Every index is bounds-checked; no input can trap, and the buffer is bounded by the limits.
+/// - A request with a body yields `.head` first (see `HTTPParserEvent.head`), then `.request`.
+/// Every index is bounds-checked, every size is bounded before it is added or shifted, and there is
+/// no recursion and no force unwrap: no input can trap, and the buffer is bounded by the limits.
 struct HTTPRequestParser {
     private enum State {
         case head
@@ -56,6 +58,19 @@ struct HTTPRequestParser {
         return false
     }
 
+    /// True after a head was accepted while its body is still arriving (drives the body deadline).
+    var isReadingBody: Bool {
+        switch state {
+        case .fixedBody(let remaining): return remaining > 0 // 0: a bodyless request, complete at once
+        case .chunkSize, .chunkData, .chunkDataEnd, .trailers: return true
+        case .head, .failed: return false
+        }
+    }
+
+    /// Request bytes held in memory for the request being parsed and any pipelined after it:
+    /// unconsumed input plus the chunked body decoded so far.
+    var retainedByteCount: Int { bufferedByteCount + (pending?.body.count ?? 0) }
+
     /// True between requests with nothing buffered (drives the idle timeout).
     var isIdle: Bool {
         if case .head = state { return buffer.count == readIndex }
@@ -92,6 +107,12 @@ struct HTTPRequestParser {
     }
 
     mutating func next() -> HTTPParserEvent {
+        // Decided when the caller comes back after `.head`: a client that already started sending
+        // the body does not need "100 Continue" (RFC 9110 §10.1.1).
+        if continuePending {
+            continuePending = false
+            if bufferedByteCount == 0 { return .continueExpected }
+        }
         while true {
             switch state {
             case .failed(let error):
@@ -101,16 +122,15 @@ struct HTTPRequestParser {
                 case .needMore: return .needMoreData
                 case .failure(let e): return fail(e)
                 case .progress:
-                    if continuePending {
-                        continuePending = false
-                        if bufferedByteCount == 0 { return .continueExpected }
+                    if isReadingBody, let p = pending {
+                        return .head(HTTPRequest(method: p.method, target: p.target, version: p.version, headers: p.headers))
                     }
                 }
             case .fixedBody(let remaining):
                 guard bufferedByteCount >= remaining else { return .needMoreData }
                 pending?.body = Data(buffer[readIndex..<(readIndex + remaining)])
                 readIndex += remaining
-                return .request(complete())
+                return complete()
             case .chunkSize:
                 switch parseChunkSize() {
                 case .needMore: return .needMoreData
@@ -142,7 +162,7 @@ struct HTTPRequestParser {
                 switch parseTrailers() {
                 case .needMore: return .needMoreData
                 case .failure(let e): return fail(e)
-                case .progress: return .request(complete())
+                case .progress: return complete()
                 }
             }
         }
@@ -156,15 +176,16 @@ struct HTTPRequestParser {
         return .error(error)
     }
 
-    private mutating func complete() -> HTTPRequest {
-        let p = pending!
+    private mutating func complete() -> HTTPParserEvent {
+        // Body states are entered only after `pending` is set; fail instead of trapping if not.
+        guard let p = pending else { return fail(.badRequest("request body without a request head")) }
         pending = nil
         state = .head
         lines.removeAll(keepingCapacity: true)
         scanIndex = readIndex
         lineStart = readIndex
         sectionBytes = 0
-        return HTTPRequest(method: p.method, target: p.target, version: p.version, headers: p.headers, body: p.body)
+        return .request(HTTPRequest(method: p.method, target: p.target, version: p.version, headers: p.headers, body: p.body))
     }
 
     /// Finds the next LF at or after `scanIndex`; returns the line content range without its terminator
@@ -344,8 +365,11 @@ struct HTTPRequestParser {
         var size = 0
         var i = bytes.startIndex
         var digits = 0
+        var significant = 0
         while i < bytes.endIndex, let h = ASCII.hexValue(bytes[i]) {
-            if digits >= 15 { return .failure(.bodyTooLarge("chunk size too large")) }
+            if size > 0 || h > 0 { significant += 1 }
+            // 15 hex digits stay below 2^60, so the shift below can never overflow.
+            if significant > 15 { return .failure(.bodyTooLarge("chunk size too large")) }
             size = size << 4 | Int(h)
             digits += 1
             i += 1

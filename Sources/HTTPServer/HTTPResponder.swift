@@ -1,5 +1,23 @@
 /// Application entry point. Synchronous on purpose: handlers run on a concurrent Dispatch
 /// queue (never the I/O queue), so blocking in one only ties up that worker thread.
 public protocol HTTPResponder: Sendable {
+    /// Answers a complete request (head and body).
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// Head-phase screen: called with each request's head (request line and header fields; `body`
+    /// is empty) before any of its body is read and before "100 Continue" is sent, on the same
+    /// worker queue as `respond(to:)` (so it may block, e.g. on a token lookup).
+    ///
+    /// Return nil to let the request through: its body is then read and `respond(to:)` is called.
+    /// Return a response to refuse it: `respond(to:)` is not called; for a request that declared a
+    /// body, the response goes out with `Connection: close` and the unread body is drained and
+    /// dropped (bounded in time), never buffered. A refused bodyless request keeps its connection.
+    ///
+    /// Use it for checks that need only the head (authentication, route existence, Content-Type),
+    /// so that refused uploads cost no memory. Defaults to letting everything through.
+    func screen(_ head: HTTPRequest) -> HTTPResponse?
+}
+
+extension HTTPResponder {
+    public func screen(_ head: HTTPRequest) -> HTTPResponse? { nil }
 }

@@ -37,6 +37,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Sockets (listener + connections) not yet closed; shutdown waits for it to reach zero.
     private var openSockets = 0
     let httpDate = HTTPDate()
+    private var highWater = BufferHighWater()
     /// One read buffer for all connections: reads happen only on the serial I/O queue.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
@@ -87,7 +88,7 @@ public final class HTTPServer: @unchecked Sendable {
         source.activate()
 
         let timer = DispatchSource.makeTimerSource(queue: ioQueue)
-        let shortest = min(configuration.headerReadTimeout, configuration.idleTimeout)
+        let shortest = min(configuration.headerReadTimeout, configuration.bodyReadTimeout, configuration.idleTimeout)
         let interval = max(0.01, min(0.5, shortest / 4))
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(5))
         timer.setEventHandler { [unowned self] in self.sweep() }
@@ -154,14 +155,16 @@ public final class HTTPServer: @unchecked Sendable {
     private func sweep() {
         let now = DispatchTime.now().uptimeNanoseconds
         let header = Self.nanos(configuration.headerReadTimeout)
+        let body = Self.nanos(configuration.bodyReadTimeout)
         let idle = Self.nanos(configuration.idleTimeout)
         for connection in Array(connections.values) {
-            connection.checkDeadlines(now: now, headerTimeout: header, idleTimeout: idle)
+            connection.checkDeadlines(now: now, headerTimeout: header, bodyTimeout: body, idleTimeout: idle)
         }
     }
 
     private static func nanos(_ t: TimeInterval) -> UInt64 {
-        t <= 0 ? 0 : (t >= 1e9 ? UInt64.max / 2 : UInt64(t * 1e9))
+        // `!(t > 0)` also maps NaN to 0: converting NaN to an integer would trap.
+        !(t > 0) ? 0 : (t >= 1e9 ? UInt64.max / 2 : UInt64(t * 1e9))
     }
 
     func connectionDidClose(_ connection: Connection) {
@@ -175,6 +178,24 @@ public final class HTTPServer: @unchecked Sendable {
     func socketClosed() {
         openSockets -= 1
     }
+
+    /// Called from the work queue once a request is answered (or refused by the screen).
+    func logAccess(_ request: HTTPRequest, status: Int, duration: TimeInterval) {
+        accessLog?(AccessLogEntry(method: request.method, path: request.path, status: status,
+                                  duration: duration, remoteAddress: request.remoteAddress))
+    }
+
+    // I/O queue only: connections report their buffer sizes as they change.
+    func noteUnsentOutput(_ bytes: Int) {
+        if bytes > highWater.unsentOutputBytes { highWater.unsentOutputBytes = bytes }
+    }
+
+    func noteRetainedInput(_ bytes: Int) {
+        if bytes > highWater.retainedInputBytes { highWater.retainedInputBytes = bytes }
+    }
+
+    /// The largest buffers any connection has held so far (see `BufferHighWater`).
+    var bufferHighWater: BufferHighWater { ioQueue.sync { highWater } }
 
     /// Listener + connection sockets not yet closed. For tests: never negative (no double close),
     /// zero after shutdown (no leak).

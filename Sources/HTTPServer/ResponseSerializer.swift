@@ -27,7 +27,7 @@ enum ResponseSerializer {
             if let handlerLength { head += "Content-Length: \(handlerLength)\r\n" }
         } else if !bodyless {
             // A HEAD handler may announce the length of a body it did not build.
-            let length = (isHead && response.body.isEmpty && handlerLength != nil) ? handlerLength! : String(response.body.count)
+            let length = isHead && response.body.isEmpty ? handlerLength ?? "0" : String(response.body.count)
             head += "Content-Length: \(length)\r\n"
         }
         head += "Date: \(date)\r\n"

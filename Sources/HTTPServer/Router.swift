@@ -2,10 +2,14 @@
 /// and matching is a handful of string compares, so a trie would not pay for itself.
 public struct Router: HTTPResponder {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+    /// Per-route head-phase check (see `HTTPResponder.screen`): nil lets the request through,
+    /// a response refuses it before its body is read. Gets `pathParameters` filled in.
+    public typealias Screen = @Sendable (HTTPRequest) -> HTTPResponse?
 
     struct Route: Sendable {
         let method: String
         let pattern: RoutePattern
+        let screen: Screen?
         let handler: Handler
     }
 
@@ -25,8 +29,11 @@ public struct Router: HTTPResponder {
 
     public init() {}
 
-    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
-        let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler)
+    /// Adds a route. `screen`, when given, runs on the request head before the body is read
+    /// (see `screen(_:)`); `handler` answers the complete request.
+    public mutating func add(_ method: String, _ pattern: String, screen: Screen? = nil,
+                             _ handler: @escaping Handler) {
+        let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), screen: screen, handler: handler)
         table.append(route)
         bySegmentCount[route.pattern.segmentCount, default: []].append(route)
     }
@@ -36,6 +43,35 @@ public struct Router: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        switch lookup(request) {
+        case .found(let route, let params):
+            var routed = request
+            routed.pathParameters = params
+            return route.handler(routed)
+        case .methodNotAllowed(let allowed):
+            return methodNotAllowed(request, allowed)
+        case .notFound:
+            return notFound(request)
+        }
+    }
+
+    /// Runs the screen of the route `head` would be dispatched to. Nil (let through) when that
+    /// route has no screen, and for unknown paths or methods: their 404/405 comes from
+    /// `respond(to:)` once the (bounded) body is read, exactly as without screens.
+    public func screen(_ head: HTTPRequest) -> HTTPResponse? {
+        guard case .found(let route, let params) = lookup(head), let screen = route.screen else { return nil }
+        var routed = head
+        routed.pathParameters = params
+        return screen(routed)
+    }
+
+    private enum Lookup {
+        case found(Route, [String: String])
+        case methodNotAllowed([String])
+        case notFound
+    }
+
+    private func lookup(_ request: HTTPRequest) -> Lookup {
         let segments = RoutePattern.split(request.path)
         let method = request.method.uppercased()
         var best: (route: Route, params: [String: String])?
@@ -45,19 +81,20 @@ public struct Router: HTTPResponder {
             guard let params = route.pattern.match(segments) else { continue }
             if !allowed.contains(route.method) { allowed.append(route.method) }
             if route.method == method {
-                if best == nil || route.pattern.isMoreSpecific(than: best!.route.pattern) { best = (route, params) }
+                if Self.beats(route, best?.route) { best = (route, params) }
             } else if method == "HEAD" && route.method == "GET" {
-                if bestGet == nil || route.pattern.isMoreSpecific(than: bestGet!.route.pattern) { bestGet = (route, params) }
+                if Self.beats(route, bestGet?.route) { bestGet = (route, params) }
             }
         }
         // HEAD is answered by the GET handler; the server strips the body but keeps Content-Length.
-        guard let chosen = best ?? bestGet else {
-            if allowed.isEmpty { return notFound(request) }
-            if allowed.contains("GET") && !allowed.contains("HEAD") { allowed.append("HEAD") }
-            return methodNotAllowed(request, allowed)
-        }
-        var routed = request
-        routed.pathParameters = chosen.params
-        return chosen.route.handler(routed)
+        if let chosen = best ?? bestGet { return .found(chosen.route, chosen.params) }
+        if allowed.isEmpty { return .notFound }
+        if allowed.contains("GET") && !allowed.contains("HEAD") { allowed.append("HEAD") }
+        return .methodNotAllowed(allowed)
+    }
+
+    private static func beats(_ candidate: Route, _ current: Route?) -> Bool {
+        guard let current else { return true }
+        return candidate.pattern.isMoreSpecific(than: current.pattern)
     }
 }

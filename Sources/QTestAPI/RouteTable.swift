@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 
 /// Who may call a route.
-public enum RouteAccess: Sendable {
+public enum RouteAccess: Sendable, Equatable {
     /// No token needed (`/oauth/token`, `/__emulator/*`).
     case open
     /// A valid token is required.
@@ -63,20 +63,40 @@ public struct RouteTable {
         let logger = self.logger
         let generation = method == "GET" && pattern.hasPrefix("/api/") ? self.generation : nil
         let responses = self.responses
-        router.add(method, pattern) { request in
+        /// Token, project access and profile permission: everything the head alone decides.
+        let admit: @Sendable (HTTPRequest) throws -> Caller = { request in
+            guard let token = RouteTable.token(from: request.headers["Authorization"]),
+                  let caller = try authenticate(token) else {
+                throw APIError.unauthorized()
+            }
+            if guardsProject {
+                let projectID = try RequestContext(request: request).pathID("projectId")
+                try authorizeProject(caller, projectID)
+                if let flag = permission?.flag(for: request) { try authorizePermission(caller, projectID, flag) }
+            }
+            return caller
+        }
+        // Refusals are decided before the body is read, so an unauthenticated or unauthorised
+        // upload costs no memory. Bodyless requests skip it: the handler runs the same checks
+        // right away (cached), and the hot GET path should not pay for them twice.
+        var screen: Router.Screen?
+        if access == .user {
+            screen = { (head: HTTPRequest) -> HTTPResponse? in
+                guard head.declaresBody else { return nil }
+                do {
+                    _ = try admit(head)
+                    return nil
+                } catch {
+                    return RouteTable.response(for: error, request: head, logger: logger)
+                }
+            }
+        }
+        router.add(method, pattern, screen: screen) { request in
             do {
                 var context = RequestContext(request: request)
                 if case .user = access {
-                    guard let token = RouteTable.token(from: request.headers["Authorization"]),
-                          let caller = try authenticate(token) else {
-                        throw APIError.unauthorized()
-                    }
+                    let caller = try admit(request)
                     context.caller = caller
-                    if guardsProject {
-                        let projectID = try context.pathID("projectId")
-                        try authorizeProject(caller, projectID)
-                        if let flag = permission?.flag(for: request) { try authorizePermission(caller, projectID, flag) }
-                    }
                     if let generation {
                         let key = ResponseCache.Key(user: caller.userID, host: request.headers["Host"] ?? "", target: request.target)
                         let before = generation()

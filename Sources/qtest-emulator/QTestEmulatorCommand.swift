@@ -9,4 +9,17 @@ struct QTestEmulatorCommand: ParsableCommand {
         subcommands: [ServeCommand.self, SeedCommand.self, RoutesCommand.self, OpenAPICommand.self],
         defaultSubcommand: ServeCommand.self
     )
+
+    /// ArgumentParser's own `main`, with termination signals blocked before anything else runs
+    /// (see `TerminationSignals`): no thread exists yet, so every later one inherits the mask.
+    static func main() {
+        TerminationSignals.block()
+        do {
+            var command = try parseAsRoot()
+            if !(command is ServeCommand) { TerminationSignals.unblock() }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 import HTTPServer
 import QTestAPI
 
-/// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT.
+/// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -44,6 +44,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a client may take to send its headers (env QTEST_EMULATOR_HEADER_TIMEOUT).")
     var headerTimeout: Int = EnvironmentDefaults.int("HEADER_TIMEOUT", 10)
 
+    @Option(help: "Seconds a client may take to send a request body, counted from its headers (env QTEST_EMULATOR_BODY_TIMEOUT).")
+    var bodyTimeout: Int = EnvironmentDefaults.int("BODY_TIMEOUT", 30)
+
+    @Option(help: "Unsent response bytes per connection above which no further pipelined request is handled until the client reads (env QTEST_EMULATOR_MAX_OUTPUT_BYTES).")
+    var maxOutputBytes: Int = EnvironmentDefaults.int("MAX_OUTPUT_BYTES", 4 * 1024 * 1024)
+
     @Option(help: "Seconds an idle keep-alive connection is kept (env QTEST_EMULATOR_IDLE_TIMEOUT).")
     var idleTimeout: Int = EnvironmentDefaults.int("IDLE_TIMEOUT", 60)
 
@@ -52,7 +58,8 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxBodyBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, idleTimeout > 0, maxConnections > 0 else {
+        guard maxBodyBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
+              maxOutputBytes > 0, maxConnections > 0 else {
             throw ValidationError("limits must be positive")
         }
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
@@ -83,10 +90,11 @@ struct ServeCommand: ParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxHeaderBytes = maxHeaderBytes
         configuration.headerReadTimeout = TimeInterval(headerTimeout)
+        configuration.bodyReadTimeout = TimeInterval(bodyTimeout)
         configuration.idleTimeout = TimeInterval(idleTimeout)
+        configuration.maxOutputBytes = maxOutputBytes
         configuration.maxConnections = maxConnections
 
-        let terminations = SignalWaiter()
         let server = HTTPServer(configuration: configuration, responder: app.router) { entry in
             logger.log(.info, String(format: "%@ %@ %d %.1fms", entry.method, entry.path, entry.status, entry.duration * 1000))
         }
@@ -102,8 +110,10 @@ struct ServeCommand: ParsableCommand {
         // One parseable line on stdout: scripts and tests read the port from it.
         FileHandle.standardOutput.write(Data("qtest-emulator listening on http://\(shownHost):\(boundPort)\n".utf8))
 
-        terminations.wait()
-        logger.log(.info, "qtest-emulator: shutting down")
+        // SIGTERM/SIGINT were blocked at process start (see `TerminationSignals`), so one sent at
+        // any time since, even before the line above, is pending here and not lost.
+        let received = TerminationSignals.wait()
+        logger.log(.info, "qtest-emulator: shutting down (\(received == SIGINT ? "SIGINT" : "SIGTERM"))")
         server.shutdown()
         app.stop()
         throw ExitCode.success

@@ -3,7 +3,8 @@ import Testing
 @testable import HTTPServer
 
 /// Feeds `chunks` into a fresh parser and returns a canonical description of every event,
-/// ignoring `continueExpected` (whether it appears legitimately depends on where bytes split).
+/// ignoring `continueExpected` (whether it appears legitimately depends on where bytes split)
+/// and `head` (always followed by the request or an error, which carry the same information).
 func parseAll(_ chunks: [[UInt8]], limits: HTTPParserLimits = .init()) -> [String] {
     var parser = HTTPRequestParser(limits: limits)
     var events: [String] = []
@@ -12,7 +13,7 @@ func parseAll(_ chunks: [[UInt8]], limits: HTTPParserLimits = .init()) -> [Strin
         loop: while true {
             switch parser.next() {
             case .needMoreData: break loop
-            case .continueExpected: continue
+            case .continueExpected, .head: continue
             case .request(let r):
                 let headers = r.headers.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
                 events.append("\(r.method) \(r.target) \(r.path) \(r.version) [\(headers)] \(String(decoding: r.body, as: UTF8.self))")
@@ -71,6 +72,8 @@ let parserCorpus: [String] = [
 @Test func parserEmitsContinueOnlyBeforeBody() {
     var parser = HTTPRequestParser()
     parser.append(Array("PUT /x HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n".utf8))
+    guard case .head(let head) = parser.next() else { Issue.record("expected head"); return }
+    #expect(head.path == "/x" && head.body.isEmpty && head.headers["Content-Length"] == "3")
     guard case .continueExpected = parser.next() else { Issue.record("expected continue"); return }
     guard case .needMoreData = parser.next() else { Issue.record("expected needMore"); return }
     parser.append(Array("abc".utf8))
@@ -99,9 +102,22 @@ let parserCorpus: [String] = [
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n", 400),
     ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3 x\r\nabc\r\n", 400),
+    // Sizes that would overflow Int if accumulated naively.
+    ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9223372036854775807\r\n\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9223372036854775808\r\n\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n7fffffffffffffff\r\n", 413),
+    ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffff\r\n", 413),
 ])
 func parserRejectsMalformed(_ input: String, _ status: Int) {
     #expect(parseAll([Array(input.utf8)]) == ["error \(status)"])
+}
+
+@Test func leadingZerosDoNotCountAsSize() {
+    let chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + String(repeating: "0", count: 40) + "3\r\nabc\r\n0\r\n\r\n"
+    #expect(parseAll([Array(chunked.utf8)]).first?.hasSuffix("] abc") == true)
+    let fixed = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + String(repeating: "0", count: 40) + "3\r\n\r\nabc"
+    #expect(parseAll([Array(fixed.utf8)]).first?.hasSuffix("] abc") == true)
 }
 
 @Test func parserEnforcesLimits() {

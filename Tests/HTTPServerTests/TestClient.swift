@@ -128,3 +128,19 @@ final class TestClient {
         return readResponse(head: method == "HEAD")
     }
 }
+
+/// Sends raw bytes on a socket from any thread (e.g. a body upload while another thread reads);
+/// returns how many were accepted before an error.
+@discardableResult
+func rawSend(_ fd: Int32, _ bytes: [UInt8]) -> Int {
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+        if n <= 0 {
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        offset += n
+    }
+    return offset
+}

@@ -42,14 +42,16 @@ final class EmulatorProcess {
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
-    /// Starts `qtest-emulator serve …` and waits for its `listening on` line.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `qtest-emulator serve …` and waits for its `listening on` line
+    /// (`waitForReadyLine: false` returns right after the process started; `port` stays 0).
+    init(_ arguments: [String], environment: [String: String] = [:], waitForReadyLine: Bool = true) throws {
         process.executableURL = try Self.binaryURL
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         try process.run()
+        guard waitForReadyLine else { return }
         // Read stdout byte by byte until the first newline, with a deadline.
         let deadline = Date().addingTimeInterval(20)
         var line = Data()
@@ -69,6 +71,21 @@ final class EmulatorProcess {
     }
 
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
+
+    /// True once some thread of the process has SIGTERM and SIGINT blocked (Linux `/proc`), that is
+    /// once the emulator's signal handling is in place: from then on a signal must not be lost.
+    var terminationSignalsBlocked: Bool {
+        let tasks = "/proc/\(process.processIdentifier)/task"
+        let wanted: UInt64 = (1 << (UInt64(SIGTERM) - 1)) | (1 << (UInt64(SIGINT) - 1))
+        for task in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+            guard let status = try? String(contentsOfFile: "\(tasks)/\(task)/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigBlk:") }),
+                  let mask = UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            else { continue }
+            if mask & wanted == wanted { return true }
+        }
+        return false
+    }
 
     /// Waits for the process to exit (bounded) and returns its status.
     func waitForExit(timeout: TimeInterval = 15) -> Int32? {

@@ -76,6 +76,19 @@ final class HTTPTestClient {
         return response
     }
 
+    /// Sends a head announcing a `declaredLength`-byte body, then only `sent` bytes of it, and
+    /// reads the response: what a server that refuses from the head answers without waiting.
+    func sendHeadOnly(_ method: String, _ path: String, headers: [(String, String)] = [], declaredLength: Int, sent: Int = 0) throws -> WireResponse {
+        try connectIfNeeded()
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "Content-Length: \(declaredLength)\r\n\r\n"
+        try writeAll(Array(head.utf8) + [UInt8](repeating: 0x7B, count: sent))
+        let response = try readResponse(isHead: method == "HEAD")
+        if response.header("Connection")?.lowercased() == "close" { close() }
+        return response
+    }
+
     private func writeAll(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {

@@ -1,0 +1,2 @@
+// Header-only module (see include/LibFuzzerDriver.h); SwiftPM needs one source file per C target.
+#include "LibFuzzerDriver.h"
