@@ -15,8 +15,10 @@ public struct JSONObject: Sendable {
     /// Key → position in `members`; nil while the object is small enough to scan.
     private var positions: [String: Int]?
 
-    /// Above this many members lookups go through the dictionary.
-    static let indexThreshold = 16
+    /// Above this many members lookups go through the dictionary. Response objects have up to
+    /// about 25 members; indexing those made building a test-run list ~1.8× slower, while a
+    /// scan of 32 short keys costs less than hashing them.
+    static let indexThreshold = 32
 
     public init() { members = [] }
 
