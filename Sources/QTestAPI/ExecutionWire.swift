@@ -18,21 +18,26 @@ enum ExecutionWire {
         guard let items = try body.optionalArray(key) else { return [] }
         return try items.enumerated().map { index, item in
             let item = try item.requireObject("\(key)[\(index)]")
-            guard let fieldID = item["field_id"]?.int64Value else {
-                throw APIError.badRequest("Field '\(key)[\(index)].field_id' must be an integer")
-            }
+            guard let id = item["field_id"], !id.isNull else { throw APIError.badRequest("Field '\(key)[\(index)].field_id' is required") }
+            let fieldID = try JSON.integer(id, named: "\(key)[\(index)].field_id")
             let value: String?
             switch item["field_value"] {
             case nil, .null?: value = nil
             case let .string(s)?: value = s
-            case let .int(i)?: value = String(i)
-            case let .double(d)?: value = d == d.rounded() ? String(Int64(d)) : String(d)
-            case let .bool(b)?: value = String(b)
-            case let .array(a)?: value = "[" + a.compactMap { $0.int64Value.map(String.init) ?? $0.stringValue }.joined(separator: ",") + "]"
-            default: throw APIError.badRequest("Field '\(key)[\(index)].field_value' must be a string")
+            // A list of lookup ids (`[1, "2"]`), stored as qTest shows it: `"[1,2]"`.
+            case let .array(a)?: value = "[" + a.compactMap { $0.int64Value.map(String.init) ?? $0.scalarText }.joined(separator: ",") + "]"
+            case .object?: throw APIError.badRequest("Field '\(key)[\(index)].field_value' must be a string")
+            case let scalar?: value = fieldValueText(scalar)
             }
             return PropertyInput(fieldId: fieldID, value: value)
         }
+    }
+
+    /// `field_value` is text in qTest. A number stands for a lookup id when it is an integer
+    /// (`503`, `503.0`); any other number is kept as the client wrote it (`1.5`, `1e19`,
+    /// `1e400`), which is what qTest stores. (Converting those to `Int64` used to trap.)
+    static func fieldValueText(_ scalar: JSON) -> String? {
+        scalar.int64Value.map(String.init) ?? scalar.scalarText
     }
 
     /// The container named by `parentId`/`parentType` in the query string or, failing that, in

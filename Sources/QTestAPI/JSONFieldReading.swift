@@ -11,14 +11,10 @@ extension JSON {
 
     public func optionalString(_ key: String) throws -> String? {
         guard let value = self[key], !value.isNull else { return nil }
-        switch value {
-        case let .string(s): return s
-        // Numbers and booleans are accepted where qTest takes text (e.g. field values).
-        case let .int(i): return String(i)
-        case let .double(d): return String(d)
-        case let .bool(b): return String(b)
-        default: throw APIError.badRequest("Field '\(key)' must be a string")
-        }
+        // Numbers and booleans are accepted where qTest takes text (e.g. field values), as the
+        // text the client sent.
+        guard let text = value.scalarText else { throw APIError.badRequest("Field '\(key)' must be a string") }
+        return text
     }
 
     public func requiredString(_ key: String) throws -> String {
@@ -38,8 +34,18 @@ extension JSON {
 
     public func optionalInt(_ key: String) throws -> Int64? {
         guard let value = self[key], !value.isNull else { return nil }
-        guard let i = value.int64Value else { throw APIError.badRequest("Field '\(key)' must be an integer") }
-        return i
+        return try JSON.integer(value, named: key)
+    }
+
+    /// `value` as an `Int64`, or a 400 naming `name` that says what is wrong with it: a
+    /// fraction and a number too large for an id are different mistakes.
+    static func integer(_ value: JSON, named name: String) throws -> Int64 {
+        switch value.integerReading {
+        case let .integer(i)?: return i
+        case .fractional?: throw APIError.badRequest("Field '\(name)' must be an integer, not a fraction")
+        case .outOfRange?: throw APIError.badRequest("Field '\(name)' must be an integer between \(Int64.min) and \(Int64.max)")
+        case nil: throw APIError.badRequest("Field '\(name)' must be an integer")
+        }
     }
 
     public func requiredInt(_ key: String) throws -> Int64 {
@@ -72,9 +78,6 @@ extension JSON {
     /// A list of integers, e.g. `[1, 2, "3"]`.
     public func optionalIntArray(_ key: String) throws -> [Int64]? {
         guard let items = try optionalArray(key) else { return nil }
-        return try items.map {
-            guard let i = $0.int64Value else { throw APIError.badRequest("Field '\(key)' must be an array of integers") }
-            return i
-        }
+        return try items.enumerated().map { index, item in try JSON.integer(item, named: "\(key)[\(index)]") }
     }
 }

@@ -32,11 +32,11 @@ enum LoginRoutes: RouteGroup {
             throw APIError.oauth(status: 401, error: "unauthorized", description: "Missing or invalid Authorization header value")
         }
         let agent = context.request.headers["User-Agent"]
-        let grant = (context.formParameter("grant_type") ?? "password").lowercased()
+        let grant = (try parameter(context, "grant_type") ?? "password").lowercased()
         let issued: IssuedToken
         switch grant {
         case "password":
-            guard let username = context.formParameter("username"), let password = context.formParameter("password") else {
+            guard let username = try parameter(context, "username"), let password = try parameter(context, "password") else {
                 throw APIError.oauth(status: 400, error: "invalid_request", description: "username and password are required")
             }
             issued = try app.write { db in
@@ -46,7 +46,7 @@ enum LoginRoutes: RouteGroup {
                 return try Tokens.issue(db, userId: user.id, agent: agent, at: app.now)
             }
         case "refresh_token":
-            guard let refresh = context.formParameter("refresh_token") else {
+            guard let refresh = try parameter(context, "refresh_token") else {
                 throw APIError.oauth(status: 400, error: "invalid_request", description: "refresh_token is required")
             }
             do {
@@ -66,6 +66,16 @@ enum LoginRoutes: RouteGroup {
             "expires_in": .number(issued.expiresIn),
         ]
         return .json(200, body)
+    }
+
+    /// A grant parameter. One holding NUL (`%00` in a form) is refused: SQLite would compare
+    /// only what precedes it, so `admin%00anything` would sign in as `admin`.
+    static func parameter(_ context: RequestContext, _ name: String) throws -> String? {
+        guard let value = context.formParameter(name) else { return nil }
+        guard !value.unicodeScalars.contains("\0") else {
+            throw APIError.oauth(status: 400, error: "invalid_request", description: "\(name) must not contain the NUL character")
+        }
+        return value
     }
 
     /// `Basic <base64 of something containing a colon>`.

@@ -128,7 +128,7 @@ enum TestLogRoutes: RouteGroup {
                                 description: try item.optionalString("description"),
                                 expectedResult: try item.optionalString("expected_result"),
                                 actualResult: try item.optionalString("actual_result"),
-                                order: try item.optionalInt("order").map { Int($0) },
+                                order: try item.optionalInt("order").map { Int(clamping: $0) },
                                 exeDate: try ExecutionWire.date(item, "exe_date"))
         }
         return TestLogDraft(
@@ -181,7 +181,7 @@ enum TestLogRoutes: RouteGroup {
             return StepLogDraft(statusId: stepStatus, description: try item.optionalString("description") ?? "",
                                 expectedResult: try item.optionalString("expected_result") ?? "",
                                 actualResult: try item.optionalString("actual_result"),
-                                order: try item.optionalInt("order").map { Int($0) },
+                                order: try item.optionalInt("order").map { Int(clamping: $0) },
                                 exeDate: try ExecutionWire.date(item, "exe_date"))
         }
         return TestLogDraft(

@@ -45,6 +45,8 @@ enum TestRunParameterRoutes: RouteGroup {
                 let fromRow = try body.optionalInt("from_row") ?? 1
                 guard fromRow >= 1 else { throw APIError.badRequest("Field 'from_row' must be at least 1") }
                 let count = try runCount(body, "number_of_rows")
+                // The rows numbered below must fit in Int64: `fromRow + i` would trap past it.
+                guard fromRow <= Int64.max - Int64(count) else { throw APIError.badRequest("Field 'from_row' is too large") }
                 // There are no data sets in the emulator: each run records the data-set row it
                 // stands for as its parameter value.
                 return (0..<count).map { i in
@@ -106,13 +108,9 @@ enum TestRunParameterRoutes: RouteGroup {
     static func strings(_ entry: JSON, _ key: String, _ path: String) throws -> [String] {
         guard let items = try entry.optionalArray(key) else { return [] }
         return try items.map {
-            switch $0 {
-            case let .string(s): return s
-            case let .int(i): return String(i)
-            case let .double(d): return String(d)
-            case let .bool(b): return String(b)
-            default: throw APIError.badRequest("Field '\(path).\(key)' must be an array of strings")
-            }
+            // Numbers and booleans count as their text, numbers as the client wrote them.
+            guard let text = $0.scalarText else { throw APIError.badRequest("Field '\(path).\(key)' must be an array of strings") }
+            return text
         }
     }
 

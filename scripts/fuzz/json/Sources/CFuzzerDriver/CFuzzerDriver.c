@@ -1,0 +1,1 @@
+// Header-only module: LLVMFuzzerRunDriver is defined by libFuzzer.

@@ -1,0 +1,1 @@
+../../../../../Sources/QTestAPI/JSON.swift

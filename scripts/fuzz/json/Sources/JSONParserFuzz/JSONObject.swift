@@ -1,0 +1,1 @@
+../../../../../Sources/QTestAPI/JSONObject.swift
