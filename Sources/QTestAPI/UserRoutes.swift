@@ -105,7 +105,7 @@ enum UserRoutes: RouteGroup {
                 // Site admins search every project; others only projects they belong to.
                 let visibleTo: Int64? = caller.isSiteAdmin ? nil : caller.userID
                 let projects = try Projects.list(db, visibleTo: visibleTo, paging: .all).items.filter {
-                    projectName == nil || $0.name.localizedCaseInsensitiveContains(projectName!)
+                    projectName.map($0.name.localizedCaseInsensitiveContains) ?? true
                 }
                 var seen = Set<Int64>()
                 var users: [UserRecord] = []

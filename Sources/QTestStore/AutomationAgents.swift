@@ -91,7 +91,7 @@ public enum AutomationAgents {
         let extra = String(decoding: try JSONEncoder().encode(dynamic), as: UTF8.self)
         let record = AutomationScheduleRecord(
             id: try IDs.next(db, .automationSchedule), projectId: projectId, agentId: agentId,
-            name: (name?.isEmpty == false ? name! : "Schedule for \(agent.name)"), creatorId: creatorId,
+            name: name.flatMap { $0.isEmpty ? nil : $0 } ?? "Schedule for \(agent.name)", creatorId: creatorId,
             startDate: startDate ?? now, testRunIds: runs, dynamic: extra, createdDate: now)
         try record.insert(db)
         return record

@@ -15,7 +15,10 @@ enum BulkInsert {
             var values: [(any DatabaseValueConvertible)?] = []
             values.reserveCapacity((end - start) * columns.count)
             for row in rows[start..<end] {
-                precondition(row.count == columns.count, "\(table): row has \(row.count) values for \(columns.count) columns")
+                // A mismatch is a bug in the caller's plan: fail this write, not the process.
+                guard row.count == columns.count else {
+                    throw StoreError.internalError("\(table): row has \(row.count) values for \(columns.count) columns")
+                }
                 values.append(contentsOf: row)
             }
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))

@@ -5,9 +5,17 @@ import Foundation
 enum LogLevel: String, ExpressibleByArgument, CaseIterable, Comparable, Sendable {
     case error, warning, info, debug
 
-    static func < (lhs: LogLevel, rhs: LogLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Chattiness rank: error < warning < info < debug.
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        case .debug: 3
+        }
     }
+
+    static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A minimal line logger: one line per event, flushed at once so that CI logs interleave
