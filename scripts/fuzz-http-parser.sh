@@ -47,7 +47,8 @@ executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$LOG" | tail -1)
 seconds=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", b - a }')
 rate=$(awk -v n="${executions:-0}" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
 coverage=$(grep -oE 'cov: [0-9]+' "$LOG" | tail -1 || true)
-echo "fuzz-http-parser: ${executions:-?} executions in ${seconds} s (${rate}/s), ${coverage:-cov: ?}, corpus $(ls "$CORPUS" | wc -l) inputs"
+corpus=$(grep -oE 'corp: [0-9]+' "$LOG" | tail -1 | grep -oE '[0-9]+' || true)
+echo "fuzz-http-parser: ${executions:-?} executions in ${seconds} s (${rate}/s), ${coverage:-cov: ?} edges, corpus ${corpus:-?} inputs"
 if [[ $status -ne 0 ]]; then
     echo "fuzz-http-parser: FINDING (libFuzzer exit $status); log: $LOG" >&2
     grep -E 'Fatal error|ERROR|SUMMARY|Test unit written|crash-|timeout-' "$LOG" | head -20 >&2 || true

@@ -3,11 +3,13 @@ import Glibc
 import Testing
 @testable import HTTPServer
 
-/// Sends `bytes` one at a time, one every `intervalMs`, until sent, a send fails, or `limit` passes.
-private func trickle(_ fd: Int32, _ bytes: [UInt8], intervalMs: UInt32, limit: TimeInterval) -> DispatchGroup {
+/// Sends `bytes` one at a time, one every `intervalMs`, until sent, a send fails, `limit` passes
+/// or `stop` is counted up.
+private func trickle(_ fd: Int32, _ bytes: [UInt8], intervalMs: UInt32, limit: TimeInterval,
+                     stop: Counter = Counter()) -> DispatchGroup {
     onThread {
         let deadline = Date().addingTimeInterval(limit)
-        for byte in bytes where Date() < deadline {
+        for byte in bytes where Date() < deadline && stop.count == 0 {
             if rawSend(fd, [byte]) != 1 { return }
             usleep(intervalMs * 1000)
         }
@@ -24,7 +26,8 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         let started = Date()
         // 100 ms per byte keeps the connection busy, so the idle timeout never fires.
         let body = framing.hasPrefix("Content") ? Array(repeating: UInt8(ascii: "x"), count: 100) : Array("1\r\nx\r\n".utf8)
-        let sender = trickle(c.fd, body + body + body, intervalMs: 100, limit: 6)
+        let stop = Counter()
+        let sender = trickle(c.fd, body + body + body, intervalMs: 100, limit: 6, stop: stop)
         let r = try #require(c.readResponse())
         let elapsed = Date().timeIntervalSince(started)
         #expect(r.status == 408)
@@ -33,6 +36,7 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         #expect((r.json?["message"] as? String)?.contains("body") == true)
         #expect(elapsed >= 0.45 && elapsed < 3, "answered after \(elapsed)s")
         #expect(c.waitForClose(timeout: 5))
+        stop.add()
         sender.wait()
     }
 }
