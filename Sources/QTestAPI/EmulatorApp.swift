@@ -99,16 +99,19 @@ public final class EmulatorApp: Sendable {
 
     /// Every route, in registration order, for `qtest-emulator routes` and the coverage test.
     public static func routeList() -> [(method: String, pattern: String)] {
+        routeInfo().map { (method: $0.method, pattern: $0.pattern) }
+    }
+
+    /// Every route with where it is declared (`File.swift:LINE`), for `qtest-emulator routes`.
+    public static func routeInfo() -> [RouteInfo] {
         guard let database = try? QTestDatabase() else { return [] }
         let context = EmulatorContext(database: database, options: EmulatorOptions(seed: .none))
-        return makeRouteTable(context: context).router.routes
+        return makeRouteTable(context: context).routes
     }
 
     static func makeRouteTable(context: EmulatorContext) -> RouteTable {
         let database = context.database
-        let generation: @Sendable () -> UInt64 = { database.generation }
-        let responseGeneration = context.options.responseCache ? generation : nil
-        var table = RouteTable(authenticate: { token in
+        let authentication = AuthenticationGuard(authenticate: { token in
             // The generation is read before the lookup so a write racing with it only makes
             // the cached entry stale (and unused), never wrong.
             let generation = context.database.generation
@@ -119,7 +122,8 @@ public final class EmulatorApp: Sendable {
                     return (Caller(userID: user.id, username: user.username, isSiteAdmin: user.isSiteAdmin, token: token), record.expiresAt)
                 }
             }
-        }, authorizeProject: { caller, projectID in
+        })
+        let projectAccess = ProjectAccessGuard(authorizeProject: { caller, projectID in
             let generation = context.database.generation
             try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
                 try context.read { db in _ = try context.project(db, projectID, for: caller) }
@@ -134,7 +138,13 @@ public final class EmulatorApp: Sendable {
                     }
                 }
             }
-        }, generation: responseGeneration, logger: context.options.log)
+        })
+        var middlewares: [any RouteMiddleware] = []
+        if context.options.responseCache {
+            middlewares.append(ResponseCaching(cache: ResponseCache(), generation: { database.generation }))
+        }
+        var table = RouteTable(app: context, guards: [authentication, projectAccess], middlewares: middlewares,
+                               logger: context.options.log)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }
         return table

@@ -1,49 +1,41 @@
 import Foundation
 import HTTPServer
 
-/// Who may call a route.
-public enum RouteAccess: Sendable, Equatable {
-    /// No token needed (`/oauth/token`, `/__emulator/*`).
-    case open
-    /// A valid token is required.
-    case user
-}
-
-/// Builds the `Router`: every emulated operation is one `add` line in a route group, wrapped
-/// so that authentication, error mapping and the "never a 500 with internals" rule live here
-/// once instead of in every handler.
+/// Builds the `Router`: every emulated operation is one declaration in a route group.
+///
+/// Each route runs the same pipeline, assembled here once: the guards (authentication, project
+/// access and profile permission, decided by the head alone), then the middlewares (the
+/// response cache, and the control plane's seams), then the handler; errors become qTest
+/// answers at the boundary (``ErrorResponses``). Requests with a body run the guards as the
+/// server's head-phase screen too, so a refused upload is answered before its body is read.
+///
+/// ```swift
+/// table.add("GET", "/api/v3/users/{userId}") { context in … }              // site route
+/// table.project("GET", "/api/v3/projects/{projectId}/releases") { request in … }  // project route
+/// ```
 public struct RouteTable {
     public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+    public typealias ProjectHandler = @Sendable (ProjectRequest) throws -> HTTPResponse
 
     public private(set) var router = Router()
-    private let authenticate: @Sendable (String) throws -> Caller?
-    private let authorizeProject: @Sendable (Caller, Int64) throws -> Void
-    private let authorizePermission: @Sendable (Caller, Int64, String) throws -> Void
-    private let generation: (@Sendable () -> UInt64)?
-    private let responses = ResponseCache()
-    private let logger: @Sendable (String) -> Void
+    /// Every registered route, in order, with where it was declared.
+    public private(set) var routes: [RouteInfo] = []
+    private let app: EmulatorContext
+    private let guards: [any RequestGuard]
+    private let middlewares: [any RouteMiddleware]
+    private let errors: ErrorResponses
 
     /// - Parameters:
-    ///   - authenticate: resolves a bare token to its caller, `nil` when unknown or expired.
-    ///   - authorizeProject: throws (404/403) when the caller may not touch a project. It runs
-    ///     before the handler on every route whose path has a `{projectId}`, so no route family
-    ///     can forget the check and no request body is looked at for a foreign project.
-    ///   - authorizePermission: throws 403 when the caller's project profile lacks a flag
-    ///     (`release.create`). It runs after the project check on every write route under a
-    ///     project, with the flag ``ProjectPermission`` derives from the route.
-    ///   - generation: the store's write counter; when given, successful GETs under `/api/` are
-    ///     answered from a cache until the next write (see `ResponseCache`).
+    ///   - app: what project handlers read and write through.
+    ///   - guards: head-phase checks, in order.
+    ///   - middlewares: wrapped around every handler, the first outermost.
     ///   - logger: receives unexpected errors (they are answered as a bare 500).
-    public init(authenticate: @escaping @Sendable (String) throws -> Caller?,
-                authorizeProject: @escaping @Sendable (Caller, Int64) throws -> Void = { _, _ in },
-                authorizePermission: @escaping @Sendable (Caller, Int64, String) throws -> Void = { _, _, _ in },
-                generation: (@Sendable () -> UInt64)? = nil,
-                logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
-        self.authenticate = authenticate
-        self.authorizeProject = authorizeProject
-        self.authorizePermission = authorizePermission
-        self.generation = generation
-        self.logger = logger
+    init(app: EmulatorContext, guards: [any RequestGuard], middlewares: [any RouteMiddleware],
+         logger: @escaping @Sendable (String) -> Void) {
+        self.app = app
+        self.guards = guards
+        self.middlewares = middlewares
+        self.errors = ErrorResponses(logger: logger)
         router.notFound = { request in
             HTTPResponse.json(404, ["message": .string("No API found for \(request.method) \(request.path)")] as JSON)
         }
@@ -54,87 +46,52 @@ public struct RouteTable {
         }
     }
 
-    public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, _ handler: @escaping Handler) {
-        let authenticate = self.authenticate
-        let authorizeProject = self.authorizeProject
-        let authorizePermission = self.authorizePermission
-        let guardsProject = pattern.contains("{projectId}")
-        let permission = ProjectPermission.required(method: method, pattern: pattern)
-        let logger = self.logger
-        let generation = method == "GET" && pattern.hasPrefix("/api/") ? self.generation : nil
-        let responses = self.responses
-        /// Token, project access and profile permission: everything the head alone decides.
-        let admit: @Sendable (HTTPRequest) throws -> Caller = { request in
-            guard let token = RouteTable.token(from: request.headers["Authorization"]),
-                  let caller = try authenticate(token) else {
-                throw APIError.unauthorized()
-            }
-            if guardsProject {
-                let projectID = try RequestContext(request: request).pathID("projectId")
-                try authorizeProject(caller, projectID)
-                if let flag = permission?.flag(for: request) { try authorizePermission(caller, projectID, flag) }
-            }
-            return caller
+    /// Declares a route; `handler` gets the request with its caller set when `access` is `.user`.
+    public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user,
+                             file: String = #fileID, line: UInt = #line, _ handler: @escaping Handler) {
+        let route = RouteInfo(method: method, pattern: pattern, access: access, file: file, line: line)
+        routes.append(route)
+        let guards = self.guards, errors = self.errors
+        // The handler inside the middlewares, the last one innermost.
+        var pipeline: RouteMiddleware.Next = { try handler($0) }
+        for middleware in middlewares.reversed() {
+            let next = pipeline
+            pipeline = { try middleware.handle($0, route: route, next: next) }
         }
-        // Refusals are decided before the body is read, so an unauthenticated or unauthorised
-        // upload costs no memory. Bodyless requests skip it: the handler runs the same checks
-        // right away (cached), and the hot GET path should not pay for them twice.
+        let run = pipeline
         var screen: Router.Screen?
         if access == .user {
+            // Bodyless requests skip the screen: the handler path runs the same guards at once,
+            // and the hot GET path should not pay for them twice.
             screen = { (head: HTTPRequest) -> HTTPResponse? in
                 guard head.declaresBody else { return nil }
+                var context = RequestContext(request: head)
                 do {
-                    _ = try admit(head)
+                    for check in guards { try check.admit(&context, route: route) }
                     return nil
                 } catch {
-                    return RouteTable.response(for: error, request: head, logger: logger)
+                    return errors.response(for: error, request: head)
                 }
             }
         }
         router.add(method, pattern, screen: screen) { request in
+            var context = RequestContext(request: request)
             do {
-                var context = RequestContext(request: request)
-                if case .user = access {
-                    let caller = try admit(request)
-                    context.caller = caller
-                    if let generation {
-                        let key = ResponseCache.Key(user: caller.userID, host: request.headers["Host"] ?? "", target: request.target)
-                        let before = generation()
-                        if let cached = responses.lookup(key, generation: before) { return cached }
-                        let response = try handler(context)
-                        if response.status == 200, generation() == before { responses.store(response, for: key, generation: before) }
-                        return response
-                    }
-                }
-                return try handler(context)
+                for check in guards { try check.admit(&context, route: route) }
+                return try run(context)
             } catch {
-                return RouteTable.response(for: error, request: request, logger: logger)
+                return errors.response(for: error, request: request)
             }
         }
     }
 
-    /// The token from `Authorization: Bearer X`, `bearer X` or a bare `X` (all three are sent
-    /// by real clients). Basic credentials are not tokens.
-    static func token(from header: String?) -> String? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        if parts.count == 2 {
-            guard parts[0].lowercased() == "bearer" else { return nil }
-            let token = parts[1].trimmingCharacters(in: .whitespaces)
-            return token.isEmpty ? nil : token
+    /// Declares a route under `/projects/{projectId}`: the handler gets a ``ProjectRequest``
+    /// whose caller and project are already checked.
+    public mutating func project(_ method: String, _ pattern: String, file: String = #fileID, line: UInt = #line,
+                                 _ handler: @escaping ProjectHandler) {
+        let app = self.app
+        add(method, pattern, access: .user, file: file, line: line) { context in
+            try handler(ProjectRequest(context, app: app))
         }
-        return header
     }
-
-    static func response(for error: Error, request: HTTPRequest, logger: (String) -> Void) -> HTTPResponse {
-        if let apiError = error as? APIError { return apiError.response }
-        if let convertible = error as? APIErrorConvertible { return convertible.apiError.response }
-        logger("internal error on \(request.method) \(request.path): \(error)")
-        return HTTPResponse.json(500, ["message": "Internal server error"] as JSON)
-    }
-}
-
-/// Errors from lower layers (the store) that know their qTest status and message.
-public protocol APIErrorConvertible: Error {
-    var apiError: APIError { get }
 }
