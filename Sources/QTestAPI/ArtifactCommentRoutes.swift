@@ -32,64 +32,49 @@ enum ArtifactCommentRoutes: RouteGroup {
                          resolve: @escaping Resolver) {
         let base = "/api/v3/projects/{projectId}/\(segment)/{idOrKey}/comments"
 
-        table.add("GET", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base) { context in
             let page = try PageRequest(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let objectID = try resolve(db, projectID, context.pathString("idOrKey"))
+            let json: JSON = try context.read { db in
+                let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 let result = try Comments.list(db, kind, objectID, paging: page.paging)
                 return Wire.paged(result.items.map { encode($0, context, segment) }, page: page.page, pageSize: page.reportedSize, total: result.total)
             }
             return .json(200, json)
         }
 
-        table.add("POST", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", base) { context in
             let content = try context.jsonBody().requireObject().requiredString("content")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let objectID = try resolve(db, projectID, context.pathString("idOrKey"))
-                return encode(try Comments.add(db, projectId: projectID, kind, objectID, content: content, by: caller.userID, at: app.now),
+            let json: JSON = try context.write { db in
+                let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
+                return encode(try Comments.add(db, projectId: context.projectID, kind, objectID, content: content, by: context.caller.userID, at: context.now),
                               context, segment)
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/{commentId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{commentId}") { context in
             let commentID = try context.pathID("commentId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let objectID = try resolve(db, projectID, context.pathString("idOrKey"))
+            let json: JSON = try context.read { db in
+                let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 return encode(try Comments.get(db, kind, objectID, commentID), context, segment)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/{commentId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/{commentId}") { context in
             let commentID = try context.pathID("commentId")
             let content = try context.jsonBody().requireObject().requiredString("content")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let objectID = try resolve(db, projectID, context.pathString("idOrKey"))
-                return encode(try Comments.update(db, kind, objectID, commentID, content: content, at: app.now), context, segment)
+            let json: JSON = try context.write { db in
+                let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
+                return encode(try Comments.update(db, kind, objectID, commentID, content: content, at: context.now), context, segment)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", base + "/{commentId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", base + "/{commentId}") { context in
             let commentID = try context.pathID("commentId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let objectID = try resolve(db, projectID, context.pathString("idOrKey"))
+            try context.write { db in
+                let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 try Comments.delete(db, kind, objectID, commentID)
             }
             return .okMessage("Comment deleted")
@@ -97,7 +82,7 @@ enum ArtifactCommentRoutes: RouteGroup {
     }
 
     /// `CommentResource`: `{created, updated, userId, links, id, content}`.
-    static func encode(_ c: CommentRecord, _ context: RequestContext, _ segment: String) -> JSON {
+    static func encode(_ c: CommentRecord, _ context: some RequestReading, _ segment: String) -> JSON {
         [
             "created": Wire.date(c.created),
             "updated": Wire.date(c.updated),

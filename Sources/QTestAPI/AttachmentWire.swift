@@ -4,7 +4,7 @@ import QTestStore
 /// `AttachmentResource` for attachments listed inside other objects (logs, defects). `data`
 /// is only ever sent by clients on upload, so it is left out.
 enum AttachmentWire {
-    static func encode(_ attachment: AttachmentRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ attachment: AttachmentRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         let path = "/api/v3/projects/\(attachment.projectId)/\(attachment.objectType)/\(attachment.objectId)/attachments/\(attachment.id)"
         let author = try attachment.authorId.flatMap { try Users.find(db, $0) }
         return [
@@ -22,7 +22,7 @@ enum AttachmentWire {
     }
 
     /// The attachments of an object, encoded.
-    static func list(of kind: ObjectKind, _ id: Int64, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func list(of kind: ObjectKind, _ id: Int64, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         .array(try Attachments.list(db, of: kind, id).map { try encode($0, db, context) })
     }
 }

@@ -53,7 +53,7 @@ enum AutomationAgentRoutes: RouteGroup {
          "project_id": String(agent.projectId), "host_id": String(agent.hostId), "active": agent.active ? "active" : "inactive"]
     }
 
-    static func encode(_ agent: AutomationAgentRecord, fields: [String], _ context: RequestContext) -> JSON {
+    static func encode(_ agent: AutomationAgentRecord, fields: [String], _ context: some RequestReading) -> JSON {
         let configuration = (try? JSON.parse(Data(agent.configuration.utf8))) ?? .object([])
         let all: [(String, JSON)] = [
             ("id", .int(agent.id)), ("name", .string(agent.name)), ("project_id", .int(agent.projectId)),

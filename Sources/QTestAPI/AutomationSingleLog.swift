@@ -7,7 +7,7 @@ import QTestStore
 /// uploads: the case is found by automation content or created, the run found in the suite or
 /// created there.
 enum AutomationSingleLog {
-    static func submit(_ context: RequestContext, _ body: JSON, app: EmulatorContext, caller: Caller, projectID: Int64) throws -> HTTPResponse {
+    static func submit(_ context: some RequestReading, _ body: JSON, app: EmulatorContext, caller: Caller, projectID: Int64) throws -> HTTPResponse {
         let result = try AutomationRequestParsing.result(body, index: 0, escapeXML: false, defaultDate: app.now)
         try AutomationRequestParsing.checkModuleDepth([result], levelsAbove: 1)  // under the "Automation" module
         let suiteName = try suiteName(context, now: app.now)
@@ -21,7 +21,7 @@ enum AutomationSingleLog {
 
     /// "Automation Test Suite", or one suite per day ("Automation 2026-01-05") with
     /// `suitePerDay=true` or `suiteDate=yyyymmdd`.
-    static func suiteName(_ context: RequestContext, now: Date) throws -> String {
+    static func suiteName(_ context: some RequestReading, now: Date) throws -> String {
         if let day = context.queryString("suiteDate") {
             guard day.count == 8, let _ = Int(day), let date = QTestDate.parse("\(day.prefix(4))-\(day.dropFirst(4).prefix(2))-\(day.suffix(2))") else {
                 throw APIError.badRequest("Query parameter 'suiteDate' must look like yyyymmdd")

@@ -10,21 +10,19 @@ import QTestStore
 /// - `POST /api/v3/projects/{projectId}/auto-test-logs`: results into a module/cycle tree.
 enum AutomationUploadRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", "/api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs") { context in
+        table.project("POST", "/api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs") { context in
             let runID = try context.pathID("testRunId")
             guard runID == 0 else {
                 throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
             }
             return try submit(context, app: app, kind: .suite)
         }
-        table.add("POST", "/api/v3/projects/{projectId}/auto-test-logs") { context in
+        table.project("POST", "/api/v3/projects/{projectId}/auto-test-logs") { context in
             try submit(context, app: app, kind: .tree)
         }
     }
 
-    static func submit(_ context: RequestContext, app: EmulatorContext, kind: AutomationJob.Kind) throws -> HTTPResponse {
-        let caller = try context.user
-        let projectID = try context.pathID("projectId")
+    static func submit(_ context: ProjectRequest, app: EmulatorContext, kind: AutomationJob.Kind) throws -> HTTPResponse {
         // `type=automation` is documented; the Jenkins plugin sends `type=jenkins`.
         guard let type = context.queryString("type") else { throw APIError.badRequest("Query parameter 'type' is required") }
         guard ["automation", "jenkins"].contains(type.lowercased()) else {
@@ -33,13 +31,13 @@ enum AutomationUploadRoutes: RouteGroup {
         let escapeXML = try context.queryBool("escapeXml") ?? true
         let body = try context.jsonBody().requireObject()
         // Parse everything now so that a malformed upload is refused before a job exists.
-        let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: app.now)
+        let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: context.now)
         let results = try request.results()
         let skipsAutomationModule = try body.optionalBool("skipCreatingAutomationModule") ?? false
         let automationModule = kind == .suite && !skipsAutomationModule
         try AutomationRequestParsing.checkModuleDepth(results, levelsAbove: automationModule ? 1 : 0)
-        let job = try app.write { db in
-            try app.enqueueJob(db, projectID: projectID, caller: caller, type: JobTypes.automationTestLog, request: request.stored)
+        let job = try context.write { db in
+            try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog, request: request.stored)
         }
         app.jobs.stash(AutomationJob.Prepared(request: request, results: results), for: job.id)
         app.jobQueued(job)

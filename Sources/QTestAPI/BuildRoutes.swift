@@ -5,69 +5,54 @@ import QTestStore
 /// BuildApi: list (by release), create, get, update, delete builds.
 enum BuildRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects/{projectId}/builds") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/builds") { context in
             guard let releaseID = try context.queryInt("releaseId") else {
                 throw APIError.badRequest("Query parameter 'releaseId' is required")
             }
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return .array(try Builds.list(db, projectId: projectID, releaseId: releaseID).map { try encode($0, db, context) })
+            let json: JSON = try context.read { db in
+                return .array(try Builds.list(db, projectId: context.projectID, releaseId: releaseID).map { try encode($0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/projects/{projectId}/builds") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", "/api/v3/projects/{projectId}/builds") { context in
             let body = try context.jsonBody().requireObject()
             let name = try body.requiredName()
             guard let releaseID = try releaseID(body, context) else { throw APIError.badRequest("Field 'release' is required") }
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let build = try Builds.create(db, projectId: projectID, releaseId: releaseID, name: name, properties: properties,
-                                              by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let build = try Builds.create(db, projectId: context.projectID, releaseId: releaseID, name: name, properties: properties,
+                                              by: context.caller.userID, at: context.now)
                 return try encode(build, db, context)
             }
             return .json(201, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
             let id = try context.pathID("buildId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Builds.get(db, projectId: projectID, id), db, context)
+            let json: JSON = try context.read { db in
+                return try encode(try Builds.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
             let id = try context.pathID("buildId")
             let body = try context.jsonBody().requireObject()
             let name = body["name"] != nil ? try body.requiredName() : nil
             let releaseID = try releaseID(body, context)
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let build = try Builds.update(db, projectId: projectID, id, name: name, releaseId: releaseID, properties: properties, at: app.now)
+            let json: JSON = try context.write { db in
+                let build = try Builds.update(db, projectId: context.projectID, id, name: name, releaseId: releaseID, properties: properties, at: context.now)
                 return try encode(build, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
             let id = try context.pathID("buildId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try Builds.delete(db, projectId: projectID, id)
+            try context.write { db in
+                try Builds.delete(db, projectId: context.projectID, id)
             }
             return .okMessage("Build \(id) was deleted")
         }
@@ -75,14 +60,14 @@ enum BuildRoutes: RouteGroup {
 
     /// The parent release: `release: {id}` in the body (the documented form), `release_id`, or
     /// `?releaseId=`.
-    static func releaseID(_ body: JSON, _ context: RequestContext) throws -> Int64? {
+    static func releaseID(_ body: JSON, _ context: some RequestReading) throws -> Int64? {
         if let release = try body.optionalObject("release") { return try release.requiredInt("id") }
         if let id = try body.optionalInt("release_id") { return id }
         return try context.queryInt("releaseId")
     }
 
     /// `BuildResource`, with its release.
-    static func encode(_ b: BuildRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ b: BuildRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         let release = try Releases.find(db, projectId: b.projectId, b.releaseId)
         return [
             "links": [Wire.link("self", ExecutionWire.projectHref(context, b.projectId, "/builds/\(b.id)"))],

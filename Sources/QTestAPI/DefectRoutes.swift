@@ -8,58 +8,46 @@ enum DefectRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}/defects"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", base) { context in
             let body = try context.jsonBody().requireObject()
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Defects.submit(db, projectId: projectID, properties, by: caller.userID, at: app.now), db, context)
+            let json: JSON = try context.write { db in
+                return try encode(try Defects.submit(db, projectId: context.projectID, properties, by: context.caller.userID, at: context.now), db, context)
             }
             return .json(201, json)
         }
 
-        table.add("GET", base + "/last-change") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/last-change") { context in
             guard let text = context.queryString("startTime") else { throw APIError.badRequest("Query parameter 'startTime' is required") }
             guard let since = QTestDate.parse(text) else { throw APIError.badRequest("Query parameter 'startTime' is not a valid date: '\(text)'") }
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 100)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return .array(try Defects.changed(db, projectId: projectID, since: since, paging: page.paging).map { try encode($0, db, context) })
+            let json: JSON = try context.read { db in
+                return .array(try Defects.changed(db, projectId: context.projectID, since: since, paging: page.paging).map { try encode($0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/{defectId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{defectId}") { context in
             let key = context.pathString("defectId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Defects.get(db, projectId: projectID, idOrPid: key), db, context)
+            let json: JSON = try context.read { db in
+                return try encode(try Defects.get(db, projectId: context.projectID, idOrPid: key), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/{defectId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/{defectId}") { context in
             let id = try context.pathID("defectId")
             let body = try context.jsonBody().requireObject()
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Defects.update(db, projectId: projectID, id, properties, by: caller.userID, at: app.now), db, context)
+            let json: JSON = try context.write { db in
+                return try encode(try Defects.update(db, projectId: context.projectID, id, properties, by: context.caller.userID, at: context.now), db, context)
             }
             return .json(200, json)
         }
     }
 
     /// `DefectResource`.
-    static func encode(_ d: DefectRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ d: DefectRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(d.projectId)/defects/\(d.id)"))],
             "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: d.projectId, .defect, d.id)),

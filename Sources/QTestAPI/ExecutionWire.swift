@@ -42,7 +42,7 @@ enum ExecutionWire {
 
     /// The container named by `parentId`/`parentType` in the query string or, failing that, in
     /// the body (clients send either, sometimes both). nil when neither names one.
-    static func parent(_ context: RequestContext, body: JSON? = nil) throws -> ExecutionParent? {
+    static func parent(_ context: some RequestReading, body: JSON? = nil) throws -> ExecutionParent? {
         var id = try context.queryInt("parentId")
         var type = context.queryString("parentType")
         if id == nil, type == nil, let body {
@@ -73,12 +73,12 @@ enum ExecutionWire {
     }
 
     /// The qTest web client address of an object (`…/p/{project}/portal/project#tab=…&object=N&id=…`).
-    static func webURL(_ context: RequestContext, projectID: Int64, tab: String, object: Int, id: Int64) -> JSON {
+    static func webURL(_ context: some RequestReading, projectID: Int64, tab: String, object: Int, id: Int64) -> JSON {
         .string("\(context.baseURL)/p/\(projectID)/portal/project#tab=\(tab)&object=\(object)&id=\(id)")
     }
 
     /// `/api/v3/projects/{p}` under the caller's base URL.
-    static func projectHref(_ context: RequestContext, _ projectID: Int64, _ rest: String) -> String {
+    static func projectHref(_ context: some RequestReading, _ projectID: Int64, _ rest: String) -> String {
         context.baseURL + "/api/v3/projects/\(projectID)" + rest
     }
 
@@ -89,5 +89,5 @@ enum ExecutionWire {
     }
 
     /// `force=true|True|1` on deletes.
-    static func force(_ context: RequestContext) throws -> Bool { try context.queryBool("force") ?? false }
+    static func force(_ context: some RequestReading) throws -> Bool { try context.queryBool("force") ?? false }
 }

@@ -25,7 +25,7 @@ enum LoginRoutes: RouteGroup {
 
     /// Both grants. Parameters come from the form body or the query string (the Jenkins
     /// plugin sends `?grant_type=refresh_token&refresh_token=…` with an empty body).
-    static func token(_ context: RequestContext, app: EmulatorContext) throws -> HTTPResponse {
+    static func token(_ context: some RequestReading, app: EmulatorContext) throws -> HTTPResponse {
         // Clients put a site name, a user name or `jenkins:<secret>` in Basic credentials; the
         // value itself is not checked, but it must be present and well formed.
         guard isWellFormedBasic(context.request.headers["Authorization"]) else {
@@ -70,7 +70,7 @@ enum LoginRoutes: RouteGroup {
 
     /// A grant parameter. One holding NUL (`%00` in a form) is refused: SQLite would compare
     /// only what precedes it, so `admin%00anything` would sign in as `admin`.
-    static func parameter(_ context: RequestContext, _ name: String) throws -> String? {
+    static func parameter(_ context: some RequestReading, _ name: String) throws -> String? {
         guard let value = context.formParameter(name) else { return nil }
         guard !value.unicodeScalars.contains("\0") else {
             throw APIError.oauth(status: 400, error: "invalid_request", description: "\(name) must not contain the NUL character")

@@ -9,52 +9,41 @@ enum ModuleRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}/modules"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base) { context in
             let parentID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
             let search = context.queryString("search")
             let descendants = expandsDescendants(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                if let parentID { _ = try Modules.get(db, projectId: projectID, parentID) }
-                let modules = try Modules.children(db, projectId: projectID, parentId: parentID, search: search)
+            let json: JSON = try context.read { db in
+                if let parentID { _ = try Modules.get(db, projectId: context.projectID, parentID) }
+                let modules = try Modules.children(db, projectId: context.projectID, parentId: parentID, search: search)
                 return .array(descendants ? try encodeTrees(modules, db, context) : modules.map { encode($0, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", base) { context in
             let body = try context.jsonBody().requireObject()
             // `?parentId=` (v6+) wins over the older body `parent_id`; 0 or absent = root.
             let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
             let draft = ModuleDraft(name: try body.requiredName(), description: try body.optionalString("description"),
                                     parentId: parent.flatMap { $0 == 0 ? nil : $0 }, shared: try body.optionalBool("shared") ?? false)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                return encode(try Modules.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), context)
+            let json: JSON = try context.write { db in
+                return encode(try Modules.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now), context)
             }
             return .json(201, json)
         }
 
-        table.add("GET", base + "/{moduleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{moduleId}") { context in
             let id = try context.pathID("moduleId")
             let descendants = expandsDescendants(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let module = try Modules.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                let module = try Modules.get(db, projectId: context.projectID, id)
                 return descendants ? try encodeTrees([module], db, context).first ?? encode(module, context) : encode(module, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/{moduleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/{moduleId}") { context in
             let id = try context.pathID("moduleId")
             let queryParent = try context.queryInt("parentId")
             // With `?parentId=` the module only moves and the body is ignored (documented).
@@ -63,40 +52,36 @@ enum ModuleRoutes: RouteGroup {
             let description = try body.optionalString("description")
             let shared = try body.optionalBool("shared")
             let bodyParent = try body.optionalInt("parent_id")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                var module = try Modules.get(db, projectId: projectID, id)
+            let json: JSON = try context.write { db in
+                var module = try Modules.get(db, projectId: context.projectID, id)
                 if let target = queryParent ?? bodyParent {
-                    module = try Modules.move(db, projectId: projectID, id, under: target == 0 ? nil : target, at: app.now)
+                    module = try Modules.move(db, projectId: context.projectID, id, under: target == 0 ? nil : target, at: context.now)
                 }
                 if queryParent == nil {
-                    module = try Modules.update(db, projectId: projectID, id, name: name, description: description, shared: shared, at: app.now)
+                    module = try Modules.update(db, projectId: context.projectID, id, name: name, description: description, shared: shared, at: context.now)
                 }
                 return encode(module, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", base + "/{moduleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", base + "/{moduleId}") { context in
             let id = try context.pathID("moduleId")
             let force = try context.queryBool("force") ?? false
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try Modules.delete(db, projectId: projectID, id, force: force)
+            try context.write { db in
+                try Modules.delete(db, projectId: context.projectID, id, force: force)
             }
             return .okMessage("Module deleted")
         }
     }
 
-    static func expandsDescendants(_ context: RequestContext) -> Bool {
+    static func expandsDescendants(_ context: some RequestReading) -> Bool {
         context.queryList("expand").contains { $0.lowercased() == "descendants" }
     }
 
     /// Each module with its subtree nested under `children` (`expand=descendants`), built
     /// without recursion and at most ``TreeLimits/maxDepth`` levels deep (see ``TreeNesting``).
-    static func encodeTrees(_ tops: [ModuleRecord], _ db: StoreDatabase, _ context: RequestContext) throws -> [JSON] {
+    static func encodeTrees(_ tops: [ModuleRecord], _ db: StoreDatabase, _ context: some RequestReading) throws -> [JSON] {
         let rows = try Modules.subtrees(db, roots: tops.map(\.id))
         let nested = TreeNesting.nest(rows, roots: Set(tops.map(\.id)), id: \.id, parent: \.parentId) { module, children in
             encode(module, context).setting("children", .array(children))
@@ -105,7 +90,7 @@ enum ModuleRoutes: RouteGroup {
     }
 
     /// `ModuleResource`, without `children`.
-    static func encode(_ m: ModuleRecord, _ context: RequestContext) -> JSON {
+    static func encode(_ m: ModuleRecord, _ context: some RequestReading) -> JSON {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(m.projectId)/modules/\(m.id)"))],
             "id": .int(m.id),

@@ -9,52 +9,44 @@ enum ObjectLinkRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", base + "/linked-artifacts") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/linked-artifacts") { context in
             let kind = try linkableKind(context.queryString("type"), "type")
             let ids = try context.queryIDs("ids")
             let pids = context.queryList("pids")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                var objects = try ids.map { try ObjectLinks.get(db, projectId: projectID, kind, $0) }
+            let json: JSON = try context.read { db in
+                var objects = try ids.map { try ObjectLinks.get(db, projectId: context.projectID, kind, $0) }
                 for pid in pids {
-                    guard let o = try ObjectLinks.find(db, projectId: projectID, kind, pid: pid) else {
+                    guard let o = try ObjectLinks.find(db, projectId: context.projectID, kind, pid: pid) else {
                         throw APIError.notFound("\(kind.rawValue) \(pid) does not exist")
                     }
                     objects.append(o)
                 }
-                return .array(try objects.map { try container($0, db, projectID, context) })
+                return .array(try objects.map { try container($0, db, context.projectID, context) })
             }
             return .json(200, json)
         }
 
         for method in ["POST", "DELETE"] {
-            table.add(method, base + "/{objectType}/{objectId}/link") { context in
-                let caller = try context.user
-                let projectID = try context.pathID("projectId")
+            table.project(method, base + "/{objectType}/{objectId}/link") { context in
                 let sourceKind = try linkableKind(context.pathString("objectType"), "objectType")
                 let sourceID = try context.pathID("objectId")
                 let targetKind = try linkableKind(context.queryString("type"), "type")
                 let ids = try idList(try context.jsonBody())
-                let json: JSON = try app.write { db in
-                    try app.project(db, projectID, for: caller)
+                let json: JSON = try context.write { db in
                     if method == "POST" {
-                        try ObjectLinks.link(db, projectId: projectID, sourceKind, sourceID, to: targetKind, ids, at: app.now)
+                        try ObjectLinks.link(db, projectId: context.projectID, sourceKind, sourceID, to: targetKind, ids, at: context.now)
                     } else {
-                        try ObjectLinks.unlink(db, projectId: projectID, sourceKind, sourceID, from: targetKind, ids)
+                        try ObjectLinks.unlink(db, projectId: context.projectID, sourceKind, sourceID, from: targetKind, ids)
                     }
-                    let source = try ObjectLinks.get(db, projectId: projectID, sourceKind, sourceID)
-                    return .array([try container(source, db, projectID, context, only: targetKind)])
+                    let source = try ObjectLinks.get(db, projectId: context.projectID, sourceKind, sourceID)
+                    return .array([try container(source, db, context.projectID, context, only: targetKind)])
                 }
                 return .json(200, json)
             }
         }
 
         for method in ["POST", "DELETE"] {
-            table.add(method, base + "/{objectType}/{objectId}/{linkType}") { context in
-                let caller = try context.user
-                let projectID = try context.pathID("projectId")
+            table.project(method, base + "/{objectType}/{objectId}/{linkType}") { context in
                 // Any other POST/DELETE of this shape is not an API path.
                 guard let sourceKind = ObjectLinks.kind(context.pathString("objectType")),
                       let targetKind = ObjectLinks.kind(context.pathString("linkType")) else {
@@ -64,20 +56,19 @@ enum ObjectLinkRoutes: RouteGroup {
                 guard let pids = try context.jsonBody().arrayValue?.map({ $0.stringValue ?? "" }) else {
                     throw APIError.badRequest("Request body must be an array of PIDs")
                 }
-                let json: JSON = try app.write { db in
-                    try app.project(db, projectID, for: caller)
+                let json: JSON = try context.write { db in
                     let targets = try pids.map { pid in
-                        guard let o = try ObjectLinks.find(db, projectId: projectID, targetKind, pid: pid) else {
-                            throw APIError.badRequest("\(targetKind.rawValue) \(pid) does not exist in project \(projectID)")
+                        guard let o = try ObjectLinks.find(db, projectId: context.projectID, targetKind, pid: pid) else {
+                            throw APIError.badRequest("\(targetKind.rawValue) \(pid) does not exist in project \(context.projectID)")
                         }
                         return o
                     }
                     if method == "DELETE" {
-                        try ObjectLinks.unlink(db, projectId: projectID, sourceKind, sourceID, from: targetKind, targets.map(\.id))
+                        try ObjectLinks.unlink(db, projectId: context.projectID, sourceKind, sourceID, from: targetKind, targets.map(\.id))
                         return .array(targets.compactMap { $0.pid.map(JSON.string) })
                     }
-                    try ObjectLinks.link(db, projectId: projectID, sourceKind, sourceID, to: targetKind, targets.map(\.id), at: app.now)
-                    let linked = try ObjectLinks.linked(db, projectId: projectID, sourceKind, sourceID, of: targetKind)
+                    try ObjectLinks.link(db, projectId: context.projectID, sourceKind, sourceID, to: targetKind, targets.map(\.id), at: context.now)
+                    let linked = try ObjectLinks.linked(db, projectId: context.projectID, sourceKind, sourceID, of: targetKind)
                     let objects: [JSON] = linked.map {
                         ["id": .int($0.id), "pid": .optional($0.pid), "link_type": .string(ObjectLinks.linkType(from: sourceKind, to: targetKind))]
                     }
@@ -106,7 +97,7 @@ enum ObjectLinkRoutes: RouteGroup {
     }
 
     /// `LinkedArtifactContainer`: the object and everything linked to it (or only `only`).
-    static func container(_ object: LinkedObject, _ db: StoreDatabase, _ projectID: Int64, _ context: RequestContext,
+    static func container(_ object: LinkedObject, _ db: StoreDatabase, _ projectID: Int64, _ context: some RequestReading,
                           only: ObjectKind? = nil) throws -> JSON {
         var objects: [JSON] = []
         for kind in ObjectLinks.linkableKinds where only == nil || only == kind {

@@ -15,7 +15,7 @@ enum ProjectRoutes: RouteGroup {
             let body: JSON = try app.read { db in
                 let visibleTo: Int64? = (caller.isSiteAdmin && !assignedOnly) ? nil : caller.userID
                 let result = try Projects.list(db, visibleTo: visibleTo, paging: page.paging)
-                return .array(try result.items.map { try encode($0, db, context, expandProfileFor: expandProfile ? caller : nil) })
+                return .array(try result.items.map { try encode($0, db, context, expandProfileFor: expandProfile ? context.caller : nil) })
             }
             return .json(200, body)
         }
@@ -54,20 +54,16 @@ enum ProjectRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}") { context in
-            let caller = try context.user
-            let id = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}") { context in
             let expandProfile = context.queryString("expand")?.lowercased().contains("userprofile") ?? false
-            let json: JSON = try app.read { db in
-                let project = try app.project(db, id, for: caller)
-                return try encode(project, db, context, expandProfileFor: expandProfile ? caller : nil)
+            let json: JSON = try context.read { db in
+                let project = try Projects.get(db, context.projectID)
+                return try encode(project, db, context, expandProfileFor: expandProfile ? context.caller : nil)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/projects/{projectId}") { context in
-            let caller = try context.user
-            let id = try context.pathID("projectId")
+        table.project("PUT", "/api/v3/projects/{projectId}") { context in
             let body = try context.jsonBody().requireObject()
             var patch = ProjectPatch()
             if body["name"] != nil { patch.name = try body.requiredName() }
@@ -76,32 +72,25 @@ enum ProjectRoutes: RouteGroup {
             patch.endDate = try parseDate(body, "end_date")
             patch.templateId = try body.optionalInt("template_id")
             patch.adminIds = try body.optionalIntArray("admin_ids")
-            let json: JSON = try app.write { db in
-                try app.project(db, id, for: caller)
-                try requireProjectAdmin(db, caller, id)
-                let project = try Projects.update(db, id, patch, at: app.now)
+            let json: JSON = try context.write { db in
+                try requireProjectAdmin(db, context.caller, context.projectID)
+                let project = try Projects.update(db, context.projectID, patch, at: context.now)
                 return try encode(project, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/user-profiles/current") { context in
-            let caller = try context.user
-            let id = try context.pathID("projectId")
-            let json: JSON = try app.read { db in
-                try app.project(db, id, for: caller)
-                return try UserProfileRoutes.encodeProjectProfile(db, userID: caller.userID, projectID: id, isSiteAdmin: caller.isSiteAdmin)
+        table.project("GET", "/api/v3/projects/{projectId}/user-profiles/current") { context in
+            let json: JSON = try context.read { db in
+                return try UserProfileRoutes.encodeProjectProfile(db, userID: context.caller.userID, projectID: context.projectID, isSiteAdmin: context.caller.isSiteAdmin)
             }
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/users") { context in
-            let caller = try context.user
-            let id = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/users") { context in
             let includeInactive = try context.queryBool("inactive") ?? false
-            let json: JSON = try app.read { db in
-                try app.project(db, id, for: caller)
-                let users = try Projects.memberUsers(db, id).filter { includeInactive || $0.status != 2 }
+            let json: JSON = try context.read { db in
+                let users = try Projects.memberUsers(db, context.projectID).filter { includeInactive || $0.status != 2 }
                 return .array(users.map { UserRoutes.encode($0, context) })
             }
             return .json(200, json)
@@ -125,7 +114,7 @@ enum ProjectRoutes: RouteGroup {
     }
 
     /// `ProjectResource`.
-    static func encode(_ project: ProjectRecord, _ db: StoreDatabase, _ context: RequestContext,
+    static func encode(_ project: ProjectRecord, _ db: StoreDatabase, _ context: some RequestReading,
                        expandProfileFor caller: Caller? = nil) throws -> JSON {
         let adminIDs = try Projects.adminIds(db, project.id)
         let admins = try adminIDs.compactMap { try Users.find(db, $0)?.username }

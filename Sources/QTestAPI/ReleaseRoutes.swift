@@ -5,62 +5,47 @@ import QTestStore
 /// ReleaseApi: list, create, get, update, delete releases.
 enum ReleaseRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects/{projectId}/releases") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/releases") { context in
             let includeClosed = try context.queryBool("includeClosed") ?? false
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return .array(try Releases.list(db, projectId: projectID, includeClosed: includeClosed).map { try encode($0, db, context) })
+            let json: JSON = try context.read { db in
+                return .array(try Releases.list(db, projectId: context.projectID, includeClosed: includeClosed).map { try encode($0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/projects/{projectId}/releases") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", "/api/v3/projects/{projectId}/releases") { context in
             let body = try context.jsonBody().requireObject()
             let draft = try draft(body, requireName: true)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let release = try Releases.create(db, projectId: projectID, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let release = try Releases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
                 return try encode(release, db, context)
             }
             return .json(201, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Releases.get(db, projectId: projectID, id), db, context)
+            let json: JSON = try context.read { db in
+                return try encode(try Releases.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
             let body = try context.jsonBody().requireObject()
             let draft = try draft(body, requireName: false)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Releases.update(db, projectId: projectID, id, draft, at: app.now), db, context)
+            let json: JSON = try context.write { db in
+                return try encode(try Releases.update(db, projectId: context.projectID, id, draft, at: context.now), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
             let force = try ExecutionWire.force(context)
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try Releases.delete(db, projectId: projectID, id, force: force)
+            try context.write { db in
+                try Releases.delete(db, projectId: context.projectID, id, force: force)
             }
             return .okMessage("Release \(id) was deleted")
         }
@@ -77,7 +62,7 @@ enum ReleaseRoutes: RouteGroup {
     }
 
     /// `ReleaseWithCustomFieldResource`.
-    static func encode(_ r: ReleaseRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ r: ReleaseRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         [
             "links": [Wire.link("self", ExecutionWire.projectHref(context, r.projectId, "/releases/\(r.id)"))],
             "id": .int(r.id),

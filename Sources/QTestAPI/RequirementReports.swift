@@ -9,7 +9,7 @@ import QTestStore
 /// `id`, `pid`, `name`, `properties` (only `fieldIds` when given), `linked_test_cases` (count)
 /// and `test_cases` (`[{id, pid, name, version}]`), which is what a traceability view needs.
 enum TraceMatrix {
-    static func report(_ db: StoreDatabase, projectID: Int64, paging: Paging, fieldIDs: [Int64], _ context: RequestContext) throws -> JSON {
+    static func report(_ db: StoreDatabase, projectID: Int64, paging: Paging, fieldIDs: [Int64], _ context: some RequestReading) throws -> JSON {
         let requirements = try Requirements.list(db, projectId: projectID, moduleId: nil, paging: paging).items
         var order: [Int64?] = []
         var groups: [Int64?: [JSON]] = [:]
@@ -43,7 +43,7 @@ enum TraceMatrix {
 /// `TestRunByRequirementIdResource`, read straight from the `test_runs` and `test_logs`
 /// tables so it does not depend on the execution route group.
 enum RequirementRunWire {
-    static func encode(_ db: StoreDatabase, runID: Int64, includeLatestLog: Bool, _ context: RequestContext) throws -> JSON? {
+    static func encode(_ db: StoreDatabase, runID: Int64, includeLatestLog: Bool, _ context: some RequestReading) throws -> JSON? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM test_runs WHERE id = ?", arguments: [runID]) else { return nil }
         let projectID: Int64 = row["project_id"]
         let parentType: String = row["parent_type"]
@@ -103,7 +103,7 @@ enum RequirementRunWire {
 extension TestCaseRoutes {
     /// `TestCaseWithNoCustomFieldResource`: the case without `properties` and Tosca fields.
     static func encodeWithoutFields(_ tc: TestCaseRecord, _ version: TestCaseVersionRecord, _ db: StoreDatabase,
-                                    _ context: RequestContext) throws -> JSON {
+                                    _ context: some RequestReading) throws -> JSON {
         let keep: Set<String> = ["links", "id", "name", "order", "pid", "created_date", "last_modified_date", "web_url", "parent_id",
                                  "test_case_version_id", "version", "description", "precondition", "creator_id", "agent_ids", "test_steps"]
         let full = try encode(tc, version, db, context, steps: .none, withProperties: false)

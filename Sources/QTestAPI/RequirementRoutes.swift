@@ -8,95 +8,74 @@ enum RequirementRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}/requirements"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base) { context in
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
             let moduleID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let items = try Requirements.list(db, projectId: projectID, moduleId: moduleID, paging: page.paging).items
+            let json: JSON = try context.read { db in
+                let items = try Requirements.list(db, projectId: context.projectID, moduleId: moduleID, paging: page.paging).items
                 return .array(try items.map { try encode($0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", base) { context in
             let body = try context.jsonBody().requireObject()
             let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
             let draft = RequirementDraft(name: try body.requiredName(), moduleId: parent.flatMap { $0 == 0 ? nil : $0 },
                                          properties: try ExecutionWire.propertyInputs(body))
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Requirements.create(db, projectId: projectID, draft, by: caller.userID, at: app.now), db, context)
+            let json: JSON = try context.write { db in
+                return try encode(try Requirements.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/trace-matrix-report") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/trace-matrix-report") { context in
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
             let fieldIDs = try context.queryIDs("fieldIds")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try TraceMatrix.report(db, projectID: projectID, paging: page.paging, fieldIDs: fieldIDs, context)
+            let json: JSON = try context.read { db in
+                return try TraceMatrix.report(db, projectID: context.projectID, paging: page.paging, fieldIDs: fieldIDs, context)
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/{requirementId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{requirementId}") { context in
             let id = try context.pathID("requirementId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try Requirements.get(db, projectId: projectID, id), db, context)
+            let json: JSON = try context.read { db in
+                return try encode(try Requirements.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/{requirementId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/{requirementId}") { context in
             let id = try context.pathID("requirementId")
             let body = try context.optionalJSONBody()
             let object = body.isNull ? JSON.object([]) : try body.requireObject()
             let name = object["name"].map { !$0.isNull } == true ? try object.requiredName() : nil
             let properties = object["properties"].map { !$0.isNull } == true ? try ExecutionWire.propertyInputs(object) : nil
             let parent = try context.queryInt("parentId") ?? object.optionalInt("parent_id")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
+            let json: JSON = try context.write { db in
                 var moveTo: Int64?? = nil
                 if let parent { moveTo = .some(parent == 0 ? nil : parent) }
-                let r = try Requirements.update(db, projectId: projectID, id, name: name, properties: properties, moveTo: moveTo, at: app.now)
+                let r = try Requirements.update(db, projectId: context.projectID, id, name: name, properties: properties, moveTo: moveTo, at: context.now)
                 return try encode(r, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", base + "/{requirementId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", base + "/{requirementId}") { context in
             let id = try context.pathID("requirementId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try Requirements.delete(db, projectId: projectID, id)
+            try context.write { db in
+                try Requirements.delete(db, projectId: context.projectID, id)
             }
             return .okMessage("Requirement deleted")
         }
 
-        table.add("GET", base + "/{requirementId}/test-runs") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{requirementId}/test-runs") { context in
             let id = try context.pathID("requirementId")
             let page = try PageRequest(context)
             let includeLatestLog = try context.queryBool("includeLatestLog") ?? false
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                _ = try Requirements.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                _ = try Requirements.get(db, projectId: context.projectID, id)
                 let runs = try Requirements.testRunIDs(db, id, paging: page.paging)
                 let items = try runs.items.compactMap { try RequirementRunWire.encode(db, runID: $0, includeLatestLog: includeLatestLog, context) }
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: runs.total)
@@ -106,24 +85,21 @@ enum RequirementRoutes: RouteGroup {
 
         // Not in the vendor contract: the defects of the runs (and logs) of the cases covering
         // the requirement, as a bare array.
-        table.add("GET", base + "/{requirementId}/defects") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{requirementId}/defects") { context in
             let id = try context.pathID("requirementId")
             let page = try PageRequest(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                _ = try Requirements.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                _ = try Requirements.get(db, projectId: context.projectID, id)
                 let ids = try Requirements.defectIDs(db, id)
                 let slice = page.paging.window(ids)
-                return .array(try Defects.all(db, projectId: projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })
+                return .array(try Defects.all(db, projectId: context.projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })
             }
             return .json(200, json)
         }
     }
 
     /// `RequirementResource`.
-    static func encode(_ r: RequirementRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ r: RequirementRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(r.projectId)/requirements/\(r.id)"))],
             "id": .int(r.id),

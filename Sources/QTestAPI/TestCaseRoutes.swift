@@ -8,63 +8,51 @@ enum TestCaseRoutes: RouteGroup {
     static let base = "/api/v3/projects/{projectId}/test-cases"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", base) { context in
             let body = try context.jsonBody().requireObject()
             let moduleID = try body.optionalInt("parent_id").flatMap { $0 == 0 ? nil : $0 }
             let draft = TestCaseDraft(
                 name: try body.requiredName(), description: try body.optionalString("description") ?? "",
                 precondition: try body.optionalString("precondition") ?? "", moduleId: moduleID,
                 properties: try ExecutionWire.propertyInputs(body), steps: try decodeSteps(body) ?? [])
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let (tc, version) = try TestCases.create(db, projectId: projectID, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let (tc, version) = try TestCases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
                 return try encode(tc, version, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("GET", base) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base) { context in
             // Clients ask for size=10000 and expect every case: no 999 cap here.
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 20, capped: false)
             let moduleID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
             let withProperties = try context.queryBool("expandProps") ?? true
             let withSteps = try context.queryBool("expandSteps") ?? false
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let cases = try TestCases.list(db, projectId: projectID, moduleId: moduleID, paging: page.paging).items
+            let json: JSON = try context.read { db in
+                let cases = try TestCases.list(db, projectId: context.projectID, moduleId: moduleID, paging: page.paging).items
                 return .array(try cases.map { try encodeLatest($0, db, context, steps: withSteps ? .steps : .none, withProperties: withProperties) })
             }
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/update/testcases") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/update/testcases") { context in
             let updates = try bulkUpdates(try context.jsonBody())
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
+            let json: JSON = try context.write { db in
                 // One transaction: any failing case rolls back all of them.
                 return .array(try updates.map { id, patch in
-                    let (tc, version) = try TestCases.update(db, projectId: projectID, id, patch, by: caller.userID, at: app.now)
+                    let (tc, version) = try TestCases.update(db, projectId: context.projectID, id, patch, by: context.caller.userID, at: context.now)
                     return try encode(tc, version, db, context)
                 })
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/{testCaseIdOrPid}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{testCaseIdOrPid}") { context in
             let key = context.pathString("testCaseIdOrPid")
             let versionID = try context.queryInt("versionId")
             let detail = stepDetail(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let tc = try TestCases.get(db, projectId: projectID, idOrPid: key)
+            let json: JSON = try context.read { db in
+                let tc = try TestCases.get(db, projectId: context.projectID, idOrPid: key)
                 let version = try versionID.map { try TestCaseVersions.get(db, caseId: tc.id, versionId: $0) }
                     ?? TestCaseVersions.latest(db, caseId: tc.id)
                 return try encode(tc, version, db, context, steps: detail)
@@ -72,67 +60,52 @@ enum TestCaseRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("PUT", base + "/{testCaseId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", base + "/{testCaseId}") { context in
             let id = try context.pathID("testCaseId")
             var patch = try decodePatch(try context.jsonBody())
             if patch.moduleId == 0 { patch.moduleId = nil }
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let (tc, version) = try TestCases.update(db, projectId: projectID, id, patch, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let (tc, version) = try TestCases.update(db, projectId: context.projectID, id, patch, by: context.caller.userID, at: context.now)
                 return try encode(tc, version, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", base + "/{testCaseId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", base + "/{testCaseId}") { context in
             let id = try context.pathID("testCaseId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try TestCases.delete(db, projectId: projectID, id)
+            try context.write { db in
+                try TestCases.delete(db, projectId: context.projectID, id)
             }
             return .okMessage("Test Case deleted")
         }
 
         // VERA is an e-signature approval flow; without it, both routes approve the same way.
         for path in [base + "/{testCaseId}/approve", base + "/{testCaseId}/vera/approve"] {
-            table.add("PUT", path) { context in
-                let caller = try context.user
-                let projectID = try context.pathID("projectId")
+            table.project("PUT", path) { context in
                 let id = try context.pathID("testCaseId")
-                let json: JSON = try app.write { db in
-                    try app.project(db, projectID, for: caller)
-                    let tc = try TestCases.get(db, projectId: projectID, id)
-                    let version = try TestCaseVersions.approve(db, caseId: id, by: caller.userID, at: app.now)
-                    return try encode(try TestCases.get(db, projectId: projectID, tc.id), version, db, context)
+                let json: JSON = try context.write { db in
+                    let tc = try TestCases.get(db, projectId: context.projectID, id)
+                    let version = try TestCaseVersions.approve(db, caseId: id, by: context.caller.userID, at: context.now)
+                    return try encode(try TestCases.get(db, projectId: context.projectID, tc.id), version, db, context)
                 }
                 return .json(200, json)
             }
         }
 
-        table.add("GET", base + "/{testCaseId}/versions") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{testCaseId}/versions") { context in
             let id = try context.pathID("testCaseId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let tc = try TestCases.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                let tc = try TestCases.get(db, projectId: context.projectID, id)
                 return .array(try TestCaseVersions.listed(db, caseId: id).map { try encode(tc, $0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("GET", base + "/{testCaseId}/versions/{versionId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", base + "/{testCaseId}/versions/{versionId}") { context in
             let id = try context.pathID("testCaseId")
             let versionID = try context.pathID("versionId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let tc = try TestCases.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                let tc = try TestCases.get(db, projectId: context.projectID, id)
                 return try encode(tc, try TestCaseVersions.get(db, caseId: id, versionId: versionID), db, context)
             }
             return .json(200, json)
@@ -141,7 +114,7 @@ enum TestCaseRoutes: RouteGroup {
 
     /// `expand=teststep` (steps, always included anyway: clients read `test_steps[].id`
     /// without asking) or `expand=calledteststep` (called cases with their steps).
-    static func stepDetail(_ context: RequestContext) -> StepDetail {
+    static func stepDetail(_ context: some RequestReading) -> StepDetail {
         let expand = context.queryList("expand").map { $0.lowercased() }
         return expand.contains("calledteststep") ? .calledSteps : .steps
     }

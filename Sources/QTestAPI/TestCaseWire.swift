@@ -24,7 +24,7 @@ enum StepDetail: Sendable, Equatable {
 extension TestCaseRoutes {
     /// Encodes `version` of `testCase`. `properties` is always present (`[]` when
     /// `withProperties` is false, as the 2023.6 SDK requires the key).
-    static func encode(_ testCase: TestCaseRecord, _ version: TestCaseVersionRecord, _ db: StoreDatabase, _ context: RequestContext,
+    static func encode(_ testCase: TestCaseRecord, _ version: TestCaseVersionRecord, _ db: StoreDatabase, _ context: some RequestReading,
                        steps: StepDetail = .steps, withProperties: Bool = true, preloadedSteps: [TestStepRecord]? = nil) throws -> JSON {
         let base = "/api/v3/projects/\(testCase.projectId)/test-cases/\(testCase.id)"
         let properties: JSON = withProperties
@@ -66,14 +66,14 @@ extension TestCaseRoutes {
     }
 
     /// Encodes the latest version of `testCase`.
-    static func encodeLatest(_ testCase: TestCaseRecord, _ db: StoreDatabase, _ context: RequestContext,
+    static func encodeLatest(_ testCase: TestCaseRecord, _ db: StoreDatabase, _ context: some RequestReading,
                              steps: StepDetail = .steps, withProperties: Bool = true) throws -> JSON {
         try encode(testCase, try TestCaseVersions.latest(db, caseId: testCase.id), db, context, steps: steps, withProperties: withProperties)
     }
 
     /// `TestStepResource`. A step calling another case names it and nests that case's latest
     /// version as `called_test_case` (with its steps for `.calledSteps`, a few levels deep).
-    static func encodeStep(_ step: TestStepRecord, caseId: Int64, projectId: Int64, _ db: StoreDatabase, _ context: RequestContext,
+    static func encodeStep(_ step: TestStepRecord, caseId: Int64, projectId: Int64, _ db: StoreDatabase, _ context: some RequestReading,
                            detail: StepDetail = .steps, depth: Int = 0) throws -> JSON {
         var calledName: JSON = .null
         var called: JSON = .null

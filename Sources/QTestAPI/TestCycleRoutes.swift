@@ -5,80 +5,65 @@ import QTestStore
 /// TestCycleApi: list, create, get, update (and move), delete test cycles.
 enum TestCycleRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects/{projectId}/test-cycles") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/test-cycles") { context in
             // No parameters (or parentId=0 with any type) lists the root cycles; a negative
             // pageSize returns every cycle.
             let parent = try ExecutionWire.parent(context) ?? .root
             let page = try PageRequest(context, negativeMeansAll: true)
             let descendants = expandsDescendants(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let cycles = try TestCycles.list(db, projectId: projectID, under: parent, paging: page.paging)
+            let json: JSON = try context.read { db in
+                let cycles = try TestCycles.list(db, projectId: context.projectID, under: parent, paging: page.paging)
                 return .array(descendants ? try encodeTrees(cycles, db, context) : cycles.map { encode($0, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/projects/{projectId}/test-cycles") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", "/api/v3/projects/{projectId}/test-cycles") { context in
             let body = try context.jsonBody().requireObject()
             let parent = try ExecutionWire.parent(context, body: body) ?? .root
             let draft = try draft(body, requireName: true)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let cycle = try TestCycles.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let cycle = try TestCycles.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 return encode(cycle, context)
             }
             // Clients check for 200 here although the spec says 201 (notes §9, §12).
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
             let id = try context.pathID("testCycleId")
             let descendants = expandsDescendants(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let cycle = try TestCycles.get(db, projectId: projectID, id)
+            let json: JSON = try context.read { db in
+                let cycle = try TestCycles.get(db, projectId: context.projectID, id)
                 return descendants ? try encodeTrees([cycle], db, context).first ?? encode(cycle, context) : encode(cycle, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
             let id = try context.pathID("testCycleId")
             let body = try context.optionalJSONBody()
             let moveTo = try ExecutionWire.parent(context)
             // A move ignores the body (spec); otherwise the body is a partial update.
             let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let cycle = try TestCycles.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+            let json: JSON = try context.write { db in
+                let cycle = try TestCycles.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return encode(cycle, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
             let id = try context.pathID("testCycleId")
             let force = try ExecutionWire.force(context)
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try TestCycles.delete(db, projectId: projectID, id, force: force)
+            try context.write { db in
+                try TestCycles.delete(db, projectId: context.projectID, id, force: force)
             }
             return .okMessage("Test Cycle \(id) was deleted")
         }
     }
 
-    static func expandsDescendants(_ context: RequestContext) -> Bool {
+    static func expandsDescendants(_ context: some RequestReading) -> Bool {
         context.queryList("expand").contains { $0.lowercased() == "descendants" }
     }
 
@@ -93,7 +78,7 @@ enum TestCycleRoutes: RouteGroup {
     /// Each cycle with its subtree (`expand=descendants`): nested cycles under `test-cycles`,
     /// each cycle's suites under `test-suites`; built without recursion and at most
     /// ``TreeLimits/maxDepth`` levels of cycles deep (see ``TreeNesting``).
-    static func encodeTrees(_ tops: [TestCycleRecord], _ db: StoreDatabase, _ context: RequestContext) throws -> [JSON] {
+    static func encodeTrees(_ tops: [TestCycleRecord], _ db: StoreDatabase, _ context: some RequestReading) throws -> [JSON] {
         let rows = try TestCycles.subtrees(db, roots: tops.map(\.id))
         let suites = try TestSuites.list(db, inCycles: rows.map(\.id))
         let nested = try TreeNesting.nest(rows, roots: Set(tops.map(\.id)), id: \.id, parent: \.parentCycleId) { cycle, children in
@@ -104,7 +89,7 @@ enum TestCycleRoutes: RouteGroup {
 
     /// `TestCycleResource`. The `test-cycles` and `test-suites` keys are always there (empty
     /// unless `expand=descendants`), as on a real server.
-    static func encode(_ c: TestCycleRecord, _ context: RequestContext, cycles: [JSON] = [], suites: [JSON] = []) -> JSON {
+    static func encode(_ c: TestCycleRecord, _ context: some RequestReading, cycles: [JSON] = [], suites: [JSON] = []) -> JSON {
         let base = "/api/v3/projects/\(c.projectId)"
         return [
             "links": [

@@ -8,41 +8,35 @@ enum TestLogRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         let logs = "/api/v3/projects/{projectId}/test-runs/{testRunId}/test-logs"
 
-        table.add("GET", logs) { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("GET", logs) { context in
+            let runID = try context.pathID("testRunId")
             let page = try PageRequest(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let result = try TestLogs.list(db, projectId: projectID, runId: runID, paging: page.paging)
+            let json: JSON = try context.read { db in
+                let result = try TestLogs.list(db, projectId: context.projectID, runId: runID, paging: page.paging)
                 return Wire.paged(try result.items.map { try TestLogWire.encode($0, db, context) },
                                   page: page.page, pageSize: page.reportedSize, total: result.total)
             }
             return .json(200, json)
         }
 
-        table.add("POST", logs) { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("POST", logs) { context in
+            let runID = try context.pathID("testRunId")
             let body = try context.jsonBody().requireObject()
             let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let draft = try manualDraft(body, db, projectID: projectID)
-                let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
-                try AutomationImport(db, projectId: projectID, userId: caller.userID, at: app.now).attach(attachments, toLog: log.id)
+            let json: JSON = try context.write { db in
+                let draft = try manualDraft(body, db, projectID: context.projectID)
+                let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
+                try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encode(log, db, context)
             }
             return .json(201, json)
         }
 
-        table.add("GET", logs + "/last-run") { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("GET", logs + "/last-run") { context in
+            let runID = try context.pathID("testRunId")
             let expand = context.queryList("expand").map { $0.lowercased() }
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                _ = try TestRuns.get(db, projectId: projectID, runID)
+            let json: JSON = try context.read { db in
+                _ = try TestRuns.get(db, projectId: context.projectID, runID)
                 guard let log = try TestLogs.latest(db, runId: runID) else { throw APIError.notFound("Test Log does not exist") }
                 return try TestLogWire.encode(log, db, context, expandCase: expand.contains("testcase"),
                                               expandSteps: expand.contains("teststeplog.teststep"))
@@ -50,26 +44,22 @@ enum TestLogRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("GET", logs + "/{id}") { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("GET", logs + "/{id}") { context in
+            let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try TestLogWire.encode(try TestLogs.get(db, projectId: projectID, runId: runID, id), db, context)
+            let json: JSON = try context.read { db in
+                return try TestLogWire.encode(try TestLogs.get(db, projectId: context.projectID, runId: runID, id), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", logs + "/{id}") { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("PUT", logs + "/{id}") { context in
+            let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
             let body = try context.jsonBody().requireObject()
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let patch = try manualPatch(body, db, projectID: projectID)
-                let log = try TestLogs.modify(db, projectId: projectID, runId: runID, id, patch, at: app.now)
+            let json: JSON = try context.write { db in
+                let patch = try manualPatch(body, db, projectID: context.projectID)
+                let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
                 return try TestLogWire.encode(log, db, context)
             }
             return .json(200, json)
@@ -77,39 +67,31 @@ enum TestLogRoutes: RouteGroup {
 
         let auto = "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs"
 
-        table.add("POST", auto) { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("POST", auto) { context in
+            let runID = try context.pathID("testRunId")
             let body = try context.jsonBody().requireObject()
-            if runID == 0 { return try AutomationSingleLog.submit(context, body, app: app, caller: caller, projectID: projectID) }
+            if runID == 0 { return try AutomationSingleLog.submit(context, body, app: app, caller: context.caller, projectID: context.projectID) }
             let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let draft = try automationDraft(body, db, projectID: projectID)
-                let log = try TestLogs.submit(db, projectId: projectID, runId: runID, draft, by: caller.userID, at: app.now)
-                try AutomationImport(db, projectId: projectID, userId: caller.userID, at: app.now).attach(attachments, toLog: log.id)
+            let json: JSON = try context.write { db in
+                let draft = try automationDraft(body, db, projectID: context.projectID)
+                let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
+                try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encodeAutomation(log, db, context)
             }
             return .json(201, json)
         }
 
-        table.add("PUT", auto + "/{id}") { context in
-            let caller = try context.user
-            let (projectID, runID) = try ids(context)
+        table.project("PUT", auto + "/{id}") { context in
+            let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
             let body = try context.jsonBody().requireObject()
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let patch = try automationPatch(body, db, projectID: projectID)
-                let log = try TestLogs.modify(db, projectId: projectID, runId: runID, id, patch, at: app.now)
+            let json: JSON = try context.write { db in
+                let patch = try automationPatch(body, db, projectID: context.projectID)
+                let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
                 return try TestLogWire.encodeAutomation(log, db, context)
             }
             return .json(200, json)
         }
-    }
-
-    static func ids(_ context: RequestContext) throws -> (Int64, Int64) {
-        (try context.pathID("projectId"), try context.pathID("testRunId"))
     }
 
     // MARK: Manual

@@ -5,7 +5,7 @@ import QTestStore
 enum TestLogWire {
     /// `TestLogResource`: `status` is always an object and both execution dates are present
     /// (the 2023.6 SDK requires them).
-    static func encode(_ log: TestLogRecord, _ db: StoreDatabase, _ context: RequestContext,
+    static func encode(_ log: TestLogRecord, _ db: StoreDatabase, _ context: some RequestReading,
                        expandCase: Bool = false, expandSteps: Bool = false) throws -> JSON {
         let run = try TestRuns.get(db, projectId: log.projectId, log.testRunId)
         let base = "/test-runs/\(log.testRunId)/test-logs/\(log.id)"
@@ -47,7 +47,7 @@ enum TestLogWire {
     }
 
     /// `TestStepLogResource`.
-    static func encodeStep(_ step: TestStepLogRecord, _ log: TestLogRecord, _ db: StoreDatabase, _ context: RequestContext,
+    static func encodeStep(_ step: TestStepLogRecord, _ log: TestLogRecord, _ db: StoreDatabase, _ context: some RequestReading,
                            expand: Bool) throws -> JSON {
         var testStep: JSON = .null
         if expand, let stepId = step.testStepId {
@@ -75,7 +75,7 @@ enum TestLogWire {
 
     /// `AutomationTestLogResourceResponse`: as the contract types it, `status` is the status
     /// *name* here and step logs are `AutomationTestStepLog`s.
-    static func encodeAutomation(_ log: TestLogRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encodeAutomation(_ log: TestLogRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         let run = try TestRuns.get(db, projectId: log.projectId, log.testRunId)
         let statusName = try ExecutionStatuses.find(db, log.statusId)?.name
         let steps: [JSON] = try TestLogs.stepLogs(db, logId: log.id).map { step in

@@ -15,7 +15,7 @@ enum TestRunParameterRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         let base = "/api/v3/projects/{projectId}/test-runs/assign-parameter-values"
 
-        table.add("POST", base + "/manually") { context in
+        table.project("POST", base + "/manually") { context in
             try create(context, app) { body, steps in
                 guard let runs = try body.optionalArray("test_runs") else { throw APIError.badRequest("Field 'test_runs' is required") }
                 guard !runs.isEmpty, runs.count <= maximumRuns else {
@@ -37,7 +37,7 @@ enum TestRunParameterRoutes: RouteGroup {
             }
         }
 
-        table.add("POST", base + "/dataset") { context in
+        table.project("POST", base + "/dataset") { context in
             try create(context, app) { body, steps in
                 guard let dataset = try body.optionalString("dataset_id"), !dataset.isEmpty else {
                     throw APIError.badRequest("Field 'dataset_id' is required")
@@ -55,7 +55,7 @@ enum TestRunParameterRoutes: RouteGroup {
             }
         }
 
-        table.add("POST", base + "/randomize") { context in
+        table.project("POST", base + "/randomize") { context in
             try create(context, app) { body, steps in
                 guard let combined = try body.optionalInt("combined_type") else { throw APIError.badRequest("Field 'combined_type' is required") }
                 guard combined == 0 || combined == 1 else { throw APIError.badRequest("Field 'combined_type' must be 0 (unique data) or 1 (unique value)") }
@@ -67,10 +67,8 @@ enum TestRunParameterRoutes: RouteGroup {
 
     /// Shared flow: decode the case and parent, let `values` build one parameter list per run,
     /// create the runs and a finished job in one transaction.
-    static func create(_ context: RequestContext, _ app: EmulatorContext,
+    static func create(_ context: ProjectRequest, _ app: EmulatorContext,
                        values: (JSON, [Int64]) throws -> [[JSON]]) throws -> HTTPResponse {
-        let caller = try context.user
-        let projectID = try context.pathID("projectId")
         let body = try context.jsonBody().requireObject()
         let parent = try ExecutionWire.parent(context, body: body) ?? .root
         guard let testCase = try body.optionalObject("test_case") else { throw APIError.badRequest("Field 'test_case' is required") }
@@ -78,22 +76,21 @@ enum TestRunParameterRoutes: RouteGroup {
         let versionID = try testCase.optionalInt("test_case_version_id")
         let name = body["name"] != nil ? try body.requiredName() : nil
         let properties = try ExecutionWire.propertyInputs(body)
-        let json: JSON = try app.write { db in
-            try app.project(db, projectID, for: caller)
-            let version = try ExecutionCases.version(db, projectId: projectID, caseId: caseID, versionId: versionID)
+        let json: JSON = try context.write { db in
+            let version = try ExecutionCases.version(db, projectId: context.projectID, caseId: caseID, versionId: versionID)
             let steps = try ExecutionCases.steps(db, versionId: version.versionId).map(\.id)
             let perRun = try values(body, steps)
             var created: [JSON] = []
             for (index, params) in perRun.enumerated() {
                 let draft = TestRunDraft(name: name ?? "\(version.name) \(index + 1)", testCaseId: caseID, testCaseVersionId: version.versionId,
                                          properties: properties, parameterValues: JSON.array(params).serializedString())
-                let run = try TestRuns.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+                let run = try TestRuns.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 created.append(["id": .int(run.id), "pid": .string(run.pid), "name": .string(run.name)])
             }
-            let job = try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: "TEST_RUN_PARAMETER_VALUES",
-                                       request: body.serializedString(), at: app.now)
+            let job = try Jobs.enqueue(db, projectId: context.projectID, userId: context.caller.userID, type: "TEST_RUN_PARAMETER_VALUES",
+                                       request: body.serializedString(), at: context.now)
             let content = JSON.array(created).serializedString()
-            try Jobs.finish(db, job.id, .success, content: content, at: app.now)
+            try Jobs.finish(db, job.id, .success, content: content, at: context.now)
             return ["id": .int(job.id), "type": "TEST_RUN_PARAMETER_VALUES", "state": .string(JobState.success.rawValue),
                     "contentType": "application/json", "content": .string(content)]
         }

@@ -8,92 +8,72 @@ enum TestRunRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         let runs = "/api/v3/projects/{projectId}/test-runs"
 
-        table.add("GET", runs) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", runs) { context in
             let parent = try ExecutionWire.parent(context)
             let descendants = context.queryList("expand").contains { $0.lowercased() == "descendants" }
             let page = try PageRequest(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                let result = try TestRuns.list(db, projectId: projectID, under: parent, descendants: descendants, paging: page.paging)
+            let json: JSON = try context.read { db in
+                let result = try TestRuns.list(db, projectId: context.projectID, under: parent, descendants: descendants, paging: page.paging)
                 return Wire.paged(try result.items.map { try TestRunWire.encodeListItem($0, db, context) },
                                   page: page.page, pageSize: page.reportedSize, total: result.total)
             }
             return .json(200, json)
         }
 
-        table.add("POST", runs) { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", runs) { context in
             let body = try context.jsonBody().requireObject()
             let parent = try ExecutionWire.parent(context, body: body) ?? .root
             let draft = try draft(body, creating: true)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let run = try TestRuns.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let run = try TestRuns.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 // A create answer carries only the `self` link (notes §4).
                 return try TestRunWire.encodeListItem(run, db, context, selfLinkOnly: true)
             }
             return .json(201, json)
         }
 
-        table.add("GET", runs + "/execution-statuses") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return .array(try Fields.executionStatuses(db, projectId: projectID).filter(\.active).map(ExecutionWire.status))
+        table.project("GET", runs + "/execution-statuses") { context in
+            let json: JSON = try context.read { db in
+                return .array(try Fields.executionStatuses(db, projectId: context.projectID).filter(\.active).map(ExecutionWire.status))
             }
             return .json(200, json)
         }
 
-        table.add("GET", runs + "/subhierarchy") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", runs + "/subhierarchy") { context in
             let parent = try ExecutionWire.parent(context) ?? .root
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try ExecutionHierarchy.tree(db, projectID: projectID, parent)
+            let json: JSON = try context.read { db in
+                return try ExecutionHierarchy.tree(db, projectID: context.projectID, parent)
             }
             return .json(200, json)
         }
 
-        table.add("GET", runs + "/{testRunId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", runs + "/{testRunId}") { context in
             let id = try context.pathID("testRunId")
             let detail = RunCaseDetail(context)
-            _ = caller // RouteTable has authorized the caller for the project: this is the hottest read.
-            let json: JSON = try app.read { db in
-                try TestRunWire.encode(try TestRuns.get(db, projectId: projectID, id), db, context, caseDetail: detail)
+            _ = context.caller // RouteTable has authorized the context.caller for the project: this is the hottest read.
+            let json: JSON = try context.read { db in
+                try TestRunWire.encode(try TestRuns.get(db, projectId: context.projectID, id), db, context, caseDetail: detail)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", runs + "/{testRunId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", runs + "/{testRunId}") { context in
             let id = try context.pathID("testRunId")
             let body = try context.optionalJSONBody()
             let moveTo = try ExecutionWire.parent(context)
             // A move ignores the body (spec); otherwise the body is a partial update.
             let draft = moveTo == nil ? try draft(try body.requireObject(), creating: false) : TestRunDraft()
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let run = try TestRuns.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+            let json: JSON = try context.write { db in
+                let run = try TestRuns.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return try TestRunWire.encode(run, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", runs + "/{testRunId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", runs + "/{testRunId}") { context in
             let id = try context.pathID("testRunId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try TestRuns.delete(db, projectId: projectID, id)
+            try context.write { db in
+                try TestRuns.delete(db, projectId: context.projectID, id)
             }
             return .okMessage("Test Run \(id) was deleted")
         }

@@ -5,7 +5,7 @@ import QTestStore
 enum RunCaseDetail: Sendable, Equatable {
     case reference, full, withSteps
 
-    init(_ context: RequestContext) {
+    init(_ context: some RequestReading) {
         let expand = context.queryList("expand").map { $0.lowercased() }
         if expand.contains("testcase.teststep") { self = .withSteps } else if expand.contains("testcase") { self = .full } else { self = .reference }
     }
@@ -14,7 +14,7 @@ enum RunCaseDetail: Sendable, Equatable {
 /// Encoders for test runs and test logs.
 enum TestRunWire {
     /// `TestRunWithCustomFieldResource` (GET/PUT a run). Test runs have no `web_url` (notes §4).
-    static func encode(_ run: TestRunRecord, _ db: StoreDatabase, _ context: RequestContext, caseDetail: RunCaseDetail = .reference) throws -> JSON {
+    static func encode(_ run: TestRunRecord, _ db: StoreDatabase, _ context: some RequestReading, caseDetail: RunCaseDetail = .reference) throws -> JSON {
         let version = try ExecutionCases.version(db, versionId: run.testCaseVersionId)
         let latest = try TestLogs.latest(db, runId: run.id)
         var json = header(run)
@@ -41,7 +41,7 @@ enum TestRunWire {
 
     /// `GetMultipleTestRunsResource` (list items and the create answer). The 2023.6 contract
     /// names the run's name `Test-Run` in this model; `name` is kept too because clients read it.
-    static func encodeListItem(_ run: TestRunRecord, _ db: StoreDatabase, _ context: RequestContext, selfLinkOnly: Bool = false) throws -> JSON {
+    static func encodeListItem(_ run: TestRunRecord, _ db: StoreDatabase, _ context: some RequestReading, selfLinkOnly: Bool = false) throws -> JSON {
         let version = try ExecutionCases.version(db, versionId: run.testCaseVersionId)
         let links = selfLinkOnly ? [Wire.link("self", ExecutionWire.projectHref(context, run.projectId, "/test-runs/\(run.id)"))] : links(run, context)
         var json = header(run)
@@ -67,7 +67,7 @@ enum TestRunWire {
         return ["parentId": .int(parent.id), "parentType": .string(parent.type.rawValue), "automation": .optional(run.automation)]
     }
 
-    static func links(_ run: TestRunRecord, _ context: RequestContext) -> [JSON] {
+    static func links(_ run: TestRunRecord, _ context: some RequestReading) -> [JSON] {
         let base = "/test-runs/\(run.id)"
         var links = [
             Wire.link("self", ExecutionWire.projectHref(context, run.projectId, base)),
@@ -87,7 +87,7 @@ enum TestRunWire {
 
     /// The run's `test_case`: always present with `properties` (the 2023.6 SDK requires both);
     /// the whole case (and its steps) with `expand=testcase` (`testcase.teststep`).
-    static func testCase(_ run: TestRunRecord, _ version: ExecutionCases.Version?, _ db: StoreDatabase, _ context: RequestContext,
+    static func testCase(_ run: TestRunRecord, _ version: ExecutionCases.Version?, _ db: StoreDatabase, _ context: some RequestReading,
                          _ detail: RunCaseDetail) throws -> JSON {
         if detail != .reference, let tc = try TestCases.find(db, projectId: run.projectId, run.testCaseId),
            let v = try? TestCaseVersions.get(db, caseId: tc.id, versionId: run.testCaseVersionId) {

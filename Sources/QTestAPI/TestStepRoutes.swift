@@ -12,87 +12,72 @@ enum TestStepRoutes: RouteGroup {
         // Listings: v3 latest, v3 by version, v4 latest, v4 by version.
         for (path, paged, byVersion) in [(v3 + "/test-steps", false, false), (v3 + "/versions/{versionId}/test-steps", false, true),
                                          (v4 + "/test-steps", true, false), (v4 + "/versions/{versionId}/test-steps", true, true)] {
-            table.add("GET", path) { context in
-                let caller = try context.user
-                let projectID = try context.pathID("projectId")
+            table.project("GET", path) { context in
                 let caseID = try context.pathID("testCaseId")
                 let versionID = byVersion ? try context.pathID("versionId") : nil
                 let paging = paged ? try PageRequest(context, sizeKey: "size", defaultSize: 200).paging : .all
                 let detail = TestCaseRoutes.stepDetail(context)
-                let json: JSON = try app.read { db in
-                    try app.project(db, projectID, for: caller)
-                    _ = try TestCases.get(db, projectId: projectID, caseID)
+                let json: JSON = try context.read { db in
+                    _ = try TestCases.get(db, projectId: context.projectID, caseID)
                     let version = try versionID.map { try TestCaseVersions.get(db, caseId: caseID, versionId: $0) }
                         ?? TestCaseVersions.latest(db, caseId: caseID)
                     let steps = try TestSteps.list(db, versionId: version.id, paging: paging)
                     return .array(try steps.map {
-                        try TestCaseRoutes.encodeStep($0, caseId: caseID, projectId: projectID, db, context, detail: detail)
+                        try TestCaseRoutes.encodeStep($0, caseId: caseID, projectId: context.projectID, db, context, detail: detail)
                     })
                 }
                 return .json(200, json)
             }
         }
 
-        table.add("POST", v3 + "/test-steps") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", v3 + "/test-steps") { context in
             let caseID = try context.pathID("testCaseId")
             let draft = try TestCaseRoutes.decodeStep(try context.jsonBody())
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                _ = try TestCases.get(db, projectId: projectID, caseID)
-                let step = try TestSteps.add(db, projectId: projectID, caseId: caseID, draft, by: caller.userID, at: app.now)
-                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: projectID, db, context)
+            let json: JSON = try context.write { db in
+                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                let step = try TestSteps.add(db, projectId: context.projectID, caseId: caseID, draft, by: context.caller.userID, at: context.now)
+                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("GET", v3 + "/test-steps/{stepId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", v3 + "/test-steps/{stepId}") { context in
             let caseID = try context.pathID("testCaseId")
             let stepID = try context.pathID("stepId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                _ = try TestCases.get(db, projectId: projectID, caseID)
+            let json: JSON = try context.read { db in
+                _ = try TestCases.get(db, projectId: context.projectID, caseID)
                 let latest = try TestCaseVersions.latest(db, caseId: caseID)
                 let step = try TestSteps.get(db, versionId: latest.id, stepId: stepID)
-                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: projectID, db, context)
+                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", v3 + "/test-steps/{stepId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", v3 + "/test-steps/{stepId}") { context in
             let caseID = try context.pathID("testCaseId")
             let stepID = try context.pathID("stepId")
             let body = try context.jsonBody().requireObject()
             let order = try body.optionalInt("order")
             if let order, order < 1 { throw APIError.badRequest("Field 'order' must be at least 1") }
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                _ = try TestCases.get(db, projectId: projectID, caseID)
+            let json: JSON = try context.write { db in
+                _ = try TestCases.get(db, projectId: context.projectID, caseID)
                 let step = try TestSteps.update(
-                    db, projectId: projectID, caseId: caseID, stepId: stepID, description: try body.optionalString("description"),
+                    db, projectId: context.projectID, caseId: caseID, stepId: stepID, description: try body.optionalString("description"),
                     expected: try body.optionalString("expected"), plainValueText: try body.optionalString("plain_value_text"),
                     calledTestCaseId: try body.optionalInt("called_test_case_id"), order: order.map { Int(clamping: $0) },
-                    by: caller.userID, at: app.now)
-                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: projectID, db, context)
+                    by: context.caller.userID, at: context.now)
+                return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", v3 + "/test-steps/{stepId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", v3 + "/test-steps/{stepId}") { context in
             let caseID = try context.pathID("testCaseId")
             let stepID = try context.pathID("stepId")
             let updateVersion = try context.queryBool("updateVersion") ?? false
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                _ = try TestCases.get(db, projectId: projectID, caseID)
-                try TestSteps.delete(db, caseId: caseID, stepId: stepID, updateVersion: updateVersion, by: caller.userID, at: app.now)
+            try context.write { db in
+                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                try TestSteps.delete(db, caseId: caseID, stepId: stepID, updateVersion: updateVersion, by: context.caller.userID, at: context.now)
             }
             return .okMessage("Test Step deleted")
         }

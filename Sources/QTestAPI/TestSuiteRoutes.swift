@@ -5,65 +5,50 @@ import QTestStore
 /// TestSuiteApi: list, create, get, update (and move), delete test suites.
 enum TestSuiteRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects/{projectId}/test-suites") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/test-suites") { context in
             let parent = try ExecutionWire.parent(context)
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return .array(try TestSuites.list(db, projectId: projectID, under: parent).map { try encode($0, db, context) })
+            let json: JSON = try context.read { db in
+                return .array(try TestSuites.list(db, projectId: context.projectID, under: parent).map { try encode($0, db, context) })
             }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/projects/{projectId}/test-suites") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", "/api/v3/projects/{projectId}/test-suites") { context in
             let body = try context.jsonBody().requireObject()
             let parent = try ExecutionWire.parent(context, body: body) ?? .root
             let draft = try draft(body, requireName: true)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let suite = try TestSuites.create(db, projectId: projectID, under: parent, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let suite = try TestSuites.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 return try encode(suite, db, context)
             }
             // The Jenkins plugin requires 200 here (notes §9).
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
             let id = try context.pathID("testSuiteId")
-            let json: JSON = try app.read { db in
-                try app.project(db, projectID, for: caller)
-                return try encode(try TestSuites.get(db, projectId: projectID, id), db, context)
+            let json: JSON = try context.read { db in
+                return try encode(try TestSuites.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
             let id = try context.pathID("testSuiteId")
             let body = try context.optionalJSONBody()
             let moveTo = try ExecutionWire.parent(context)
             let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                let suite = try TestSuites.update(db, projectId: projectID, id, draft, moveTo: moveTo, at: app.now)
+            let json: JSON = try context.write { db in
+                let suite = try TestSuites.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return try encode(suite, db, context)
             }
             return .json(200, json)
         }
 
-        table.add("DELETE", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("DELETE", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
             let id = try context.pathID("testSuiteId")
-            try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try TestSuites.delete(db, projectId: projectID, id)
+            try context.write { db in
+                try TestSuites.delete(db, projectId: context.projectID, id)
             }
             return .okMessage("Test Suite \(id) was deleted")
         }
@@ -78,7 +63,7 @@ enum TestSuiteRoutes: RouteGroup {
     }
 
     /// `TestSuiteWithCustomFieldResource`.
-    static func encode(_ s: TestSuiteRecord, _ db: StoreDatabase, _ context: RequestContext) throws -> JSON {
+    static func encode(_ s: TestSuiteRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         let parent = s.parent
         let base = context.baseURL + "/api/v3/projects/\(s.projectId)"
         var links: [JSON] = [Wire.link("self", base + "/test-suites/\(s.id)")]

@@ -8,13 +8,11 @@ enum ToscaRoutes: RouteGroup {
     static let jobType = "TOSCA_IMPORT"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", "/api/v3/projects/{projectId}/tosca/import/test-event") { context in
-            let caller = try context.user
-            let projectID = try context.pathID("projectId")
+        table.project("POST", "/api/v3/projects/{projectId}/tosca/import/test-event") { context in
             let body = try context.jsonBody()
             _ = try cycles(in: body)  // refuse malformed events before queueing
-            let job = try app.write { db in
-                try app.enqueueJob(db, projectID: projectID, caller: caller, type: jobType, request: body)
+            let job = try context.write { db in
+                try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: jobType, request: body)
             }
             app.jobQueued(job)
             return .json(200, QueueProcessingRoutes.encode(job))

@@ -83,7 +83,7 @@ enum UserProfileRoutes: RouteGroup {
     }
 
     /// `{"userIds": [...], "userProfileId": n}` (camelCase in the contract).
-    static func readAssignment(_ context: RequestContext) throws -> ([Int64], Int64) {
+    static func readAssignment(_ context: some RequestReading) throws -> ([Int64], Int64) {
         let body = try context.jsonBody().requireObject()
         guard let userIDs = try body.optionalIntArray("userIds"), !userIDs.isEmpty else {
             throw APIError.badRequest("Field 'userIds' is required")

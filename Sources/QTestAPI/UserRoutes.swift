@@ -238,7 +238,7 @@ enum UserRoutes: RouteGroup {
     }
 
     /// `UserResource`.
-    static func encode(_ user: UserRecord, _ context: RequestContext, groupIDs: [Int64] = []) -> JSON {
+    static func encode(_ user: UserRecord, _ context: some RequestReading, groupIDs: [Int64] = []) -> JSON {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
             "id": .int(user.id),
@@ -256,7 +256,7 @@ enum UserRoutes: RouteGroup {
     }
 
     /// `UserResourceExtension`.
-    static func encodeExtension(_ user: UserRecord, _ context: RequestContext) -> JSON {
+    static func encodeExtension(_ user: UserRecord, _ context: some RequestReading) -> JSON {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
             "id": .int(user.id),

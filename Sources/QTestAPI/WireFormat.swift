@@ -22,7 +22,7 @@ enum Wire {
     }
 
     /// Absolute API URL for a path under the caller's base URL.
-    static func href(_ context: RequestContext, _ path: String) -> String {
+    static func href(_ context: some RequestReading, _ path: String) -> String {
         context.baseURL + path
     }
 }
@@ -41,7 +41,7 @@ struct PageRequest {
     ///   - negativeMeansAll: test-cycle lists return everything for a negative page size.
     ///   - capped: whether sizes above 999 are reduced to 999 (not for test cases, where
     ///     clients ask for `size=10000` and expect all of them).
-    init(_ context: RequestContext, sizeKey: String = "pageSize", defaultSize: Int = 100,
+    init(_ context: some RequestReading, sizeKey: String = "pageSize", defaultSize: Int = 100,
          negativeMeansAll: Bool = false, capped: Bool = true) throws {
         let page = try context.queryInt("page") ?? 1
         guard page >= 1 || page == 0 else { throw APIError.badRequest("Query parameter 'page' must be at least 1") }
