@@ -6,21 +6,19 @@ import QTestStore
 /// directory users, and linking manager users to directory users.
 enum AuthSystemRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/auth-systems") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
-            let json: JSON = try app.read { db in
+        table.site("GET", "/api/v3/auth-systems") { context in
+            try app.requireSiteAdmin(context.caller)
+            let json: JSON = try context.read { db in
                 ["ldaps": .array(try AuthSystems.ldapConfigs(db).map(encodeConfig))]
             }
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/users") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("GET", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/users") { context in
+            try app.requireSiteAdmin(context.caller)
             let configID = try context.pathID("ldapAuthConfigId")
             let page = try PageRequest(context)
-            let json: JSON = try app.read { db in
+            let json: JSON = try context.read { db in
                 _ = try AuthSystems.ldapConfig(db, configID)
                 let result = try AuthSystems.ldapUsers(db, configId: configID, paging: page.paging)
                 return [
@@ -41,9 +39,8 @@ enum AuthSystemRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/import") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/import") { context in
+            try app.requireSiteAdmin(context.caller)
             let configID = try context.pathID("ldapAuthConfigId")
             guard let entries = try context.jsonBody().arrayValue else {
                 throw APIError.badRequest("Request body must be an array of LDAP users")
@@ -55,8 +52,8 @@ enum AuthSystemRoutes: RouteGroup {
                                       firstName: try entry.optionalString("first_name"),
                                       lastName: try entry.optionalString("last_name"))
             }
-            let json: JSON = try app.write { db in
-                let users = try AuthSystems.importLdapUsers(db, configId: configID, items, at: app.now)
+            let json: JSON = try context.write { db in
+                let users = try AuthSystems.importLdapUsers(db, configId: configID, items, at: context.now)
                 return ["result": .array(users.map { UserRoutes.encodeExtension($0, context) }), "errors": []]
             }
             return .json(200, json)

@@ -8,17 +8,16 @@ enum AutomationAgentRoutes: RouteGroup {
     static let allFields = ["id", "name", "project_id", "host_id", "host_name", "framework", "active", "configuration"]
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", "/api/v3/automation/automation-agents") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/automation/automation-agents") { context in
             let page = try PageRequest(context)
             let body = try context.optionalJSONBody()
             let query = try AgentQuery(body.isNull ? "" : try body.requireObject().optionalString("query") ?? "")
             let requested = body.isNull ? [] : (try body.optionalArray("fields") ?? []).compactMap(\.stringValue)
             let fields = requested.isEmpty || requested.contains("*") ? allFields : requested
-            let json: JSON = try app.read { db in
-                let projectIDs = caller.isSiteAdmin
+            let json: JSON = try context.read { db in
+                let projectIDs = context.caller.isSiteAdmin
                     ? try Projects.list(db, visibleTo: nil, paging: .all).items.map(\.id)
-                    : try Projects.projectIds(db, memberOf: caller.userID)
+                    : try Projects.projectIds(db, memberOf: context.caller.userID)
                 let matching = try AutomationAgents.list(db, projectIds: projectIDs).filter { query.matches(searchValues($0)) }
                 let items = page.paging.window(matching).map { encode($0, fields: fields, context) }
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: matching.count)
@@ -26,8 +25,7 @@ enum AutomationAgentRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/automation/jobs/schedule/create") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/automation/jobs/schedule/create") { context in
             let body = try context.jsonBody().requireObject()
             let projectID = try body.requiredInt("projectId")
             let agentID = try body.requiredInt("agentId")
@@ -38,10 +36,10 @@ enum AutomationAgentRoutes: RouteGroup {
                 dynamic[key] = text
             }
             let start = try ProjectRoutes.parseDate(body, "startDate")
-            let schedule = try app.write { db in
-                try app.project(db, projectID, for: caller)
+            let schedule = try context.write { db in
+                try app.project(db, projectID, for: context.caller)
                 return try AutomationAgents.schedule(db, projectId: projectID, agentId: agentID, name: try body.optionalString("name"),
-                                                     testRunIds: runIDs, dynamic: dynamic, startDate: start, by: caller.userID, at: app.now)
+                                                     testRunIds: runIDs, dynamic: dynamic, startDate: start, by: context.caller.userID, at: context.now)
             }
             // The contract answers the new schedule's id as a bare number.
             return .json(201, JSON.int(schedule.id))

@@ -5,16 +5,14 @@ import QTestStore
 /// GroupsApi: list user groups and create custom ones (site administrators only).
 enum GroupRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/groups") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
-            let json: JSON = try app.read { db in .array(try Groups.list(db).map { try encode($0, db) }) }
+        table.site("GET", "/api/v3/groups") { context in
+            try app.requireSiteAdmin(context.caller)
+            let json: JSON = try context.read { db in .array(try Groups.list(db).map { try encode($0, db) }) }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/groups") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/groups") { context in
+            try app.requireSiteAdmin(context.caller)
             let body = try context.jsonBody().requireObject()
             let group = UserGroupRecord(
                 name: try body.requiredName(),
@@ -23,7 +21,7 @@ enum GroupRoutes: RouteGroup {
                 isSystem: false,
                 authorities: try body.optionalArray("authority_names")?.compactMap(\.stringValue) ?? [])
             let userIDs = try body.optionalIntArray("user_ids") ?? []
-            let json: JSON = try app.write { db in
+            let json: JSON = try context.write { db in
                 for id in userIDs { _ = try Users.get(db, id) }
                 return try encode(try Groups.create(db, group, userIds: userIDs), db)
             }

@@ -9,16 +9,14 @@ enum LoginRoutes: RouteGroup {
         table.add("POST", "/oauth/token", access: .open) { context in
             try token(context, app: app)
         }
-        table.add("GET", "/oauth/status") { context in
-            let caller = try context.user
-            guard let status = try app.read({ db in try Tokens.status(db, caller.token, at: app.now) }) else {
+        table.site("GET", "/oauth/status") { context in
+            guard let status = try app.read({ db in try Tokens.status(db, context.caller.token, at: context.now) }) else {
                 throw APIError.unauthorized("Invalid access token")
             }
             return .json(200, ["expiration": .int(status.expiration), "validityInMilliseconds": .int(status.validityInMilliseconds)] as JSON)
         }
-        table.add("POST", "/oauth/revoke") { context in
-            let caller = try context.user
-            _ = try app.write { db in try Tokens.revoke(db, caller.token) }
+        table.site("POST", "/oauth/revoke") { context in
+            _ = try context.write { db in try Tokens.revoke(db, context.caller.token) }
             return .okMessage("Token revoked")
         }
     }

@@ -6,23 +6,21 @@ import QTestStore
 /// project's users.
 enum ProjectRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects") { context in
-            let caller = try context.user
+        table.site("GET", "/api/v3/projects") { context in
             let page = try PageRequest(context, defaultSize: 100)
             // Site administrators see every project unless they ask for `assigned=true`.
             let assignedOnly = try context.queryBool("assigned") ?? false
             let expandProfile = context.queryString("expand")?.lowercased().contains("userprofile") ?? false
-            let body: JSON = try app.read { db in
-                let visibleTo: Int64? = (caller.isSiteAdmin && !assignedOnly) ? nil : caller.userID
+            let body: JSON = try context.read { db in
+                let visibleTo: Int64? = (context.caller.isSiteAdmin && !assignedOnly) ? nil : context.caller.userID
                 let result = try Projects.list(db, visibleTo: visibleTo, paging: page.paging)
                 return .array(try result.items.map { try encode($0, db, context, expandProfileFor: expandProfile ? context.caller : nil) })
             }
             return .json(200, body)
         }
 
-        table.add("POST", "/api/v3/projects") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/projects") { context in
+            try app.requireSiteAdmin(context.caller)
             let body = try context.jsonBody().requireObject()
             let draft = ProjectDraft(
                 name: try body.requiredName(),
@@ -32,21 +30,20 @@ enum ProjectRoutes: RouteGroup {
                 automation: try body.optionalBool("automation") ?? true,
                 templateId: try body.optionalInt("template_id"),
                 adminIds: try body.optionalIntArray("admin_ids") ?? [])
-            let json: JSON = try app.write { db in
-                let project = try Projects.create(db, draft, by: caller.userID, at: app.now)
+            let json: JSON = try context.write { db in
+                let project = try Projects.create(db, draft, by: context.caller.userID, at: context.now)
                 return try encode(project, db, context)
             }
             return .json(201, json)
         }
 
-        table.add("POST", "/api/v3/projects/search") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/projects/search") { context in
             let body = try context.jsonBody().requireObject()
             guard let uuids = try body.optionalArray("uuid")?.compactMap(\.stringValue) else {
                 throw APIError.badRequest("Field 'uuid' is required")
             }
-            let json: JSON = try app.read { db in
-                let visibleTo: Int64? = caller.isSiteAdmin ? nil : caller.userID
+            let json: JSON = try context.read { db in
+                let visibleTo: Int64? = context.caller.isSiteAdmin ? nil : context.caller.userID
                 let projects = try Projects.list(db, visibleTo: visibleTo, paging: .all).items
                     .filter { uuids.contains($0.uuid) }
                 return .array(try projects.map { try encode($0, db, context) })

@@ -6,12 +6,11 @@ import QTestStore
 /// project is checked against the caller like any project route.
 enum QueueProcessingRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/projects/queue-processing/{id}") { context in
-            let caller = try context.user
+        table.site("GET", "/api/v3/projects/queue-processing/{id}") { context in
             let id = try context.pathID("id")
-            let json: JSON = try app.read { db in
+            let json: JSON = try context.read { db in
                 guard let job = try Jobs.find(db, id) else { throw APIError.notFound("Job \(id) does not exist") }
-                do { try app.project(db, job.projectId, for: caller) } catch let error as APIError where error.status == 403 {
+                do { try app.project(db, job.projectId, for: context.caller) } catch let error as APIError where error.status == 403 {
                     // Don't reveal other projects' jobs.
                     throw APIError.notFound("Job \(id) does not exist")
                 }

@@ -10,12 +10,14 @@ import HTTPServer
 /// server's head-phase screen too, so a refused upload is answered before its body is read.
 ///
 /// ```swift
-/// table.add("GET", "/api/v3/users/{userId}") { context in … }              // site route
+/// table.add("POST", "/oauth/token", access: .open) { context in … }            // public route
+/// table.site("GET", "/api/v3/users/{userId}") { request in … }                  // signed-in route
 /// table.project("GET", "/api/v3/projects/{projectId}/releases") { request in … }  // project route
 /// ```
 public struct RouteTable {
     public typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
     public typealias ProjectHandler = @Sendable (ProjectRequest) throws -> HTTPResponse
+    public typealias SiteHandler = @Sendable (SiteRequest) throws -> HTTPResponse
 
     public private(set) var router = Router()
     /// Every registered route, in order, with where it was declared.
@@ -92,6 +94,16 @@ public struct RouteTable {
         let app = self.app
         add(method, pattern, access: .user, file: file, line: line) { context in
             try handler(ProjectRequest(context, app: app))
+        }
+    }
+
+    /// Declares a route that needs a token but names no project: the handler gets a
+    /// ``SiteRequest`` with the checked caller.
+    public mutating func site(_ method: String, _ pattern: String, file: String = #fileID, line: UInt = #line,
+                              _ handler: @escaping SiteHandler) {
+        let app = self.app
+        add(method, pattern, access: .user, file: file, line: line) { context in
+            try handler(SiteRequest(context, app: app))
         }
     }
 }

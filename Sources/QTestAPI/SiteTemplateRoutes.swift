@@ -13,16 +13,15 @@ enum SiteTemplateRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/site-templates/{templateId}/projects") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/site-templates/{templateId}/projects") { context in
+            try app.requireSiteAdmin(context.caller)
             let templateID = try context.pathID("templateId")
             let body = try context.jsonBody().requireObject()
             guard let projectIDs = try body.optionalIntArray("project_ids"), !projectIDs.isEmpty else {
                 throw APIError.badRequest("Field 'project_ids' is required")
             }
-            let json: JSON = try app.write { db in
-                let projects = try projectIDs.map { try app.project(db, $0, for: caller) }
+            let json: JSON = try context.write { db in
+                let projects = try projectIDs.map { try app.project(db, $0, for: context.caller) }
                 try requireTemplate(db, templateID)
                 try SiteTemplates.apply(db, templateId: templateID, to: projectIDs)
                 return .array(try projects.map { try ProjectRoutes.encode(try Projects.get(db, $0.id), db, context) })
@@ -30,9 +29,8 @@ enum SiteTemplateRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("DELETE", "/api/v3/site-templates/{templateId}/projects") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("DELETE", "/api/v3/site-templates/{templateId}/projects") { context in
+            try app.requireSiteAdmin(context.caller)
             let templateID = try context.pathID("templateId")
             guard let entries = try context.jsonBody().arrayValue else {
                 throw APIError.badRequest("Request body must be an array of project ids")
@@ -41,8 +39,8 @@ enum SiteTemplateRoutes: RouteGroup {
                 guard let id = $0.int64Value else { throw APIError.badRequest("Request body must be an array of project ids") }
                 return id
             }
-            let json: JSON = try app.write { db in
-                let projects = try projectIDs.map { try app.project(db, $0, for: caller) }
+            let json: JSON = try context.write { db in
+                let projects = try projectIDs.map { try app.project(db, $0, for: context.caller) }
                 try requireTemplate(db, templateID)
                 try SiteTemplates.remove(db, templateId: templateID, from: projectIDs)
                 return .array(try projects.map { try ProjectRoutes.encode(try Projects.get(db, $0.id), db, context) })

@@ -5,25 +5,23 @@ import QTestStore
 /// UserProfileApi: admin (site) profiles and project profiles, and assigning users to them.
 enum UserProfileRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/api/v3/admin-profiles/current") { context in
-            let caller = try context.user
-            let json: JSON = try app.read { db in
-                let profile = try Profiles.adminProfile(db, ofUser: caller.userID)
+        table.site("GET", "/api/v3/admin-profiles/current") { context in
+            let json: JSON = try context.read { db in
+                let profile = try Profiles.adminProfile(db, ofUser: context.caller.userID)
                 var members: [(String, JSON)] = Profiles.adminFlags.map { flag in
                     // Site administrators hold every admin permission whatever their profile says.
-                    (flag, .bool(caller.isSiteAdmin || (profile?.allows(flag) ?? false)))
+                    (flag, .bool(context.caller.isSiteAdmin || (profile?.allows(flag) ?? false)))
                 }
-                members.append(("user_id", .int(caller.userID)))
+                members.append(("user_id", .int(context.caller.userID)))
                 return .object(members)
             }
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/user-profiles") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("GET", "/api/v3/user-profiles") { context in
+            try app.requireSiteAdmin(context.caller)
             let type = context.queryString("type")?.lowercased()
-            let json: JSON = try app.read { db in
+            let json: JSON = try context.read { db in
                 let admin = try Profiles.list(db, kind: .admin)
                 let project = try Profiles.list(db, kind: .project)
                 let showAdmin = type == nil || type == "admin"
@@ -38,11 +36,10 @@ enum UserProfileRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/user-profiles/batch-assign-users") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/user-profiles/batch-assign-users") { context in
+            try app.requireSiteAdmin(context.caller)
             let (userIDs, profileID) = try readAssignment(context)
-            let json: JSON = try app.write { db in
+            let json: JSON = try context.write { db in
                 guard let profile = try Profiles.find(db, profileID), profile.kind == .admin else {
                     throw APIError.badRequest("Profile \(profileID) is not an admin profile")
                 }
@@ -53,24 +50,22 @@ enum UserProfileRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/user-profiles/current") { context in
-            let caller = try context.user
-            let json: JSON = try app.read { db in
-                let projectIDs = try Projects.projectIds(db, memberOf: caller.userID)
+        table.site("GET", "/api/v3/user-profiles/current") { context in
+            let json: JSON = try context.read { db in
+                let projectIDs = try Projects.projectIds(db, memberOf: context.caller.userID)
                 return .array(try projectIDs.map {
-                    try encodeProjectProfile(db, userID: caller.userID, projectID: $0, isSiteAdmin: caller.isSiteAdmin)
+                    try encodeProjectProfile(db, userID: context.caller.userID, projectID: $0, isSiteAdmin: context.caller.isSiteAdmin)
                 })
             }
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/user-profiles/{projectId}/batch-assign-users") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/user-profiles/{projectId}/batch-assign-users") { context in
             let projectID = try context.pathID("projectId")
             let (userIDs, profileID) = try readAssignment(context)
-            let json: JSON = try app.write { db in
-                try app.project(db, projectID, for: caller)
-                try ProjectRoutes.requireProjectAdmin(db, caller, projectID)
+            let json: JSON = try context.write { db in
+                try app.project(db, projectID, for: context.caller)
+                try ProjectRoutes.requireProjectAdmin(db, context.caller, projectID)
                 guard let profile = try Profiles.find(db, profileID), profile.kind == .project else {
                     throw APIError.badRequest("Profile \(profileID) is not a project profile")
                 }

@@ -16,9 +16,8 @@ enum UserRoutes: RouteGroup {
     static let defaultPassword = "admin123"
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("POST", "/api/v3/users") { context in
-            let caller = try context.user
-            try app.requireSiteAdmin(caller)
+        table.site("POST", "/api/v3/users") { context in
+            try app.requireSiteAdmin(context.caller)
             let body = try context.jsonBody().requireObject()
             let username = try body.optionalString("username") ?? body.requiredString("email")
             guard username.contains("@") else { throw APIError.badRequest("Field 'username' must be an e-mail address") }
@@ -34,9 +33,9 @@ enum UserRoutes: RouteGroup {
                 externalAuthConfigId: try body.optionalInt("external_auth_config_id"),
                 externalUserName: try body.optionalString("external_user_name"))
             let groupIDs = try body.optionalIntArray("user_group_ids") ?? []
-            let json: JSON = try app.write { db in
+            let json: JSON = try context.write { db in
                 let user: UserRecord
-                do { user = try Users.create(db, draft, at: app.now) } catch let error as StoreError where error.kind == .conflict {
+                do { user = try Users.create(db, draft, at: context.now) } catch let error as StoreError where error.kind == .conflict {
                     throw APIError.badRequest(error.message)
                 }
                 for groupID in groupIDs { try Groups.addUsers(db, groupId: groupID, userIds: [user.id]) }
@@ -45,31 +44,29 @@ enum UserRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("POST", "/api/v3/users/projects") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/users/projects") { context in
             let body = try context.jsonBody().requireObject()
             let projectID = try body.requiredInt("project_id")
             let userIDs = try body.optionalIntArray("user_ids") ?? []
             let profileID = try body.optionalObject("profile").flatMap { try $0.optionalInt("id") }
-            let json: JSON = try app.write { db in
-                try assign(db, app: app, caller: caller, userIDs: userIDs, projectID: projectID, profileID: profileID)
+            let json: JSON = try context.write { db in
+                try assign(db, app: app, caller: context.caller, userIDs: userIDs, projectID: projectID, profileID: profileID)
                 return body
             }
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/users/projects") { context in
-            let caller = try context.user
+        table.site("PUT", "/api/v3/users/projects") { context in
             guard let entries = try context.jsonBody().arrayValue else {
                 throw APIError.badRequest("Request body must be an array of {project_id, user_ids}")
             }
-            try app.write { db in
+            try context.write { db in
                 for (index, entry) in entries.enumerated() {
                     let entry = try entry.requireObject("Item \(index)")
                     let projectID = try entry.requiredInt("project_id")
                     let userIDs = try entry.optionalIntArray("user_ids") ?? []
-                    try app.project(db, projectID, for: caller)
-                    try ProjectRoutes.requireProjectAdmin(db, caller, projectID)
+                    try app.project(db, projectID, for: context.caller)
+                    try ProjectRoutes.requireProjectAdmin(db, context.caller, projectID)
                     for userID in userIDs { _ = try Users.get(db, userID) }
                     try Projects.unassign(userIDs, from: projectID, db)
                 }
@@ -95,15 +92,14 @@ enum UserRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/search/user") { context in
-            let caller = try context.user
+        table.site("GET", "/api/v3/search/user") { context in
             let page = try PageRequest(context)
             let usePaging = try context.queryBool("pagination") ?? true
             let includeInactive = try context.queryBool("inactive") ?? true
             let projectName = context.queryString("projectName")
-            let json: JSON = try app.read { db in
+            let json: JSON = try context.read { db in
                 // Site admins search every project; others only projects they belong to.
-                let visibleTo: Int64? = caller.isSiteAdmin ? nil : caller.userID
+                let visibleTo: Int64? = context.caller.isSiteAdmin ? nil : context.caller.userID
                 let projects = try Projects.list(db, visibleTo: visibleTo, paging: .all).items.filter {
                     projectName.map($0.name.localizedCaseInsensitiveContains) ?? true
                 }
@@ -129,10 +125,9 @@ enum UserRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("GET", "/api/v3/re-evaluation") { context in
-            let caller = try context.user
-            let json: JSON = try app.read { db in
-                let user = try Users.get(db, caller.userID)
+        table.site("GET", "/api/v3/re-evaluation") { context in
+            let json: JSON = try context.read { db in
+                let user = try Users.get(db, context.caller.userID)
                 return [
                     "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
                     "id": .int(user.id),
@@ -166,10 +161,9 @@ enum UserRoutes: RouteGroup {
             return .json(200, json)
         }
 
-        table.add("PUT", "/api/v3/users/{userId}") { context in
-            let caller = try context.user
+        table.site("PUT", "/api/v3/users/{userId}") { context in
             let id = try context.pathID("userId")
-            guard caller.isSiteAdmin || caller.userID == id else { throw APIError.forbidden("No permission") }
+            guard context.caller.isSiteAdmin || context.caller.userID == id else { throw APIError.forbidden("No permission") }
             let body = try context.jsonBody().requireObject()
             var patch = UserPatch()
             patch.email = try body.optionalString("email")
@@ -180,16 +174,16 @@ enum UserRoutes: RouteGroup {
                 guard [Status.active, Status.inactive, Status.pending].contains(Int(status)) else {
                     throw APIError.badRequest("Field 'status' must be 1 (active), 2 (inactive) or 3 (pending)")
                 }
-                guard caller.isSiteAdmin else { throw APIError.forbidden("No permission") }
+                guard context.caller.isSiteAdmin else { throw APIError.forbidden("No permission") }
                 patch.status = Int(status)
             }
             patch.externalAuthConfigId = try body.optionalInt("external_auth_config_id")
             patch.externalUserName = try body.optionalString("external_user_name")
             let groupIDs = try body.optionalIntArray("user_group_ids")
-            let json: JSON = try app.write { db in
-                let user = try Users.update(db, id, patch, at: app.now)
+            let json: JSON = try context.write { db in
+                let user = try Users.update(db, id, patch, at: context.now)
                 if let groupIDs {
-                    guard caller.isSiteAdmin else { throw APIError.forbidden("No permission") }
+                    guard context.caller.isSiteAdmin else { throw APIError.forbidden("No permission") }
                     try Groups.setGroups(db, userId: id, groupIds: groupIDs)
                 }
                 return encode(user, context, groupIDs: try Groups.groupIds(db, userId: id))
@@ -204,14 +198,13 @@ enum UserRoutes: RouteGroup {
             return HTTPResponse.text(200, AvatarImage.svg(for: user), contentType: "image/svg+xml")
         }
 
-        table.add("POST", "/api/v3/users/{userId}/projects") { context in
-            let caller = try context.user
+        table.site("POST", "/api/v3/users/{userId}/projects") { context in
             let userID = try context.pathID("userId")
             let body = try context.jsonBody().requireObject()
             let projectID = try body.requiredInt("project_id")
             let profileID = try body.optionalObject("profile").flatMap { try $0.optionalInt("id") }
-            let json: JSON = try app.write { db in
-                try assign(db, app: app, caller: caller, userIDs: [userID], projectID: projectID, profileID: profileID)
+            let json: JSON = try context.write { db in
+                try assign(db, app: app, caller: context.caller, userIDs: [userID], projectID: projectID, profileID: profileID)
                 return body
             }
             return .json(200, json)
