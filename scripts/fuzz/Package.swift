@@ -12,7 +12,7 @@
 // LibFuzzerDriver module) with its per-input function: SwiftPM gives every executable a Swift
 // `main`, so libFuzzer's own `main()` cannot be used.
 //
-// Adding a target (e.g. a JSON-parser fuzzer over Sources/QTestAPI/JSONParser.swift): symlink
+// Adding a target (e.g. a JSON-parser fuzzer over Sources/QTestAPI/JSON/JSONParser.swift): symlink
 // the modules it needs into Sources/ (QTestAPI also needs QTestStore and the GRDB package),
 // declare them below with `testable`, add an executableTarget depending on them and on
 // "LibFuzzerDriver" (FuzzHTTPParser/FuzzEntry.swift is the pattern), put seeds in

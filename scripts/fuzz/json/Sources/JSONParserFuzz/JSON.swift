@@ -1,1 +1,1 @@
-../../../../../Sources/QTestAPI/JSON.swift
+../../../../../Sources/QTestAPI/JSON/JSON.swift

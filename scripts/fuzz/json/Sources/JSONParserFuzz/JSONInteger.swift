@@ -1,1 +1,1 @@
-../../../../../Sources/QTestAPI/JSONInteger.swift
+../../../../../Sources/QTestAPI/JSON/JSONInteger.swift

@@ -1,1 +1,1 @@
-../../../../../Sources/QTestAPI/JSONObject.swift
+../../../../../Sources/QTestAPI/JSON/JSONObject.swift

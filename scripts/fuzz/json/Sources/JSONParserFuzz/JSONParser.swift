@@ -1,1 +1,1 @@
-../../../../../Sources/QTestAPI/JSONParser.swift
+../../../../../Sources/QTestAPI/JSON/JSONParser.swift
