@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import QTestStore
 
 /// `GET …/requirements/trace-matrix-report`: a page of requirements grouped by module
@@ -44,56 +43,47 @@ enum TraceMatrix {
 /// tables so it does not depend on the execution route group.
 enum RequirementRunWire {
     static func encode(_ db: StoreDatabase, runID: Int64, includeLatestLog: Bool, _ context: some RequestReading) throws -> JSON? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM test_runs WHERE id = ?", arguments: [runID]) else { return nil }
-        let projectID: Int64 = row["project_id"]
-        let parentType: String = row["parent_type"]
-        let parentID: Int64? = switch parentType {
-        case "release": row["release_id"]
-        case "test-cycle": row["test_cycle_id"]
-        case "test-suite": row["test_suite_id"]
+        guard let run = try TestRuns.find(db, runID) else { return nil }
+        let parentID: Int64? = switch run.parentType {
+        case "release": run.releaseId
+        case "test-cycle": run.testCycleId
+        case "test-suite": run.testSuiteId
         default: 0
         }
-        let caseID: Int64 = row["test_case_id"]
-        let versionID: Int64 = row["test_case_version_id"]
-        let statusID: Int64 = row["status_id"]
-        let status = try Fields.executionStatus(db, statusID)?.name
+        let status = try Fields.executionStatus(db, run.statusId)?.name
         var testCase: JSON = .null
         var versionText: String?
-        if let tc = try TestCases.find(db, projectId: projectID, caseID) {
-            let version = try TestCaseVersions.find(db, versionID) ?? TestCaseVersions.latest(db, caseId: caseID)
+        if let tc = try TestCases.find(db, projectId: run.projectId, run.testCaseId) {
+            let version = try TestCaseVersions.find(db, run.testCaseVersionId) ?? TestCaseVersions.latest(db, caseId: run.testCaseId)
             versionText = version.versionText
             testCase = try TestCaseRoutes.encodeWithoutFields(tc, version, db, context)
         }
         var latest: JSON = .null
-        if includeLatestLog, let log = try Row.fetchOne(db, sql: """
-            SELECT l.id, l.status_id, l.exe_start_date, l.exe_end_date, u.username FROM test_logs l
-            LEFT JOIN users u ON u.id = l.tester_id WHERE l.test_run_id = ? ORDER BY l.exe_end_date DESC, l.id DESC LIMIT 1
-            """, arguments: [runID]) {
-            let logStatus: Int64 = log["status_id"]
+        if includeLatestLog, let log = try TestLogs.latestExecuted(db, runId: runID) {
             latest = [
-                "status": .optional(try Fields.executionStatus(db, logStatus)?.name),
-                "id": .int(log["id"]),
-                "tester": .optional(log["username"] as String?),
-                "exe_start_date": Wire.date(log["exe_start_date"]),
-                "exe_end_date": Wire.date(log["exe_end_date"]),
+                "status": .optional(try Fields.executionStatus(db, log.statusId)?.name),
+                "id": .int(log.id),
+                "tester": .optional(try log.testerId.flatMap { try Users.find(db, $0) }?.username),
+                "exe_start_date": Wire.date(log.exeStartDate),
+                "exe_end_date": Wire.date(log.exeEndDate),
             ]
         }
         return [
             "parentId": .optional(parentID),
-            "parentType": .string(parentType),
+            "parentType": .string(run.parentType),
             "id": .int(runID),
-            "pid": .string(row["pid"]),
-            "TestRunName": .string(row["name"]),
-            "automation": .optional(row["automation"] as String?),
-            "order": .int(row["sort_order"]),
-            "created_date": Wire.date(row["created_date"]),
-            "creator_id": .optional(row["creator_id"] as Int64?),
-            "last_modified_date": Wire.date(row["last_modified_date"]),
+            "pid": .string(run.pid),
+            "TestRunName": .string(run.name),
+            "automation": .optional(run.automation),
+            "order": .number(run.sortOrder),
+            "created_date": Wire.date(run.createdDate),
+            "creator_id": .optional(run.creatorId),
+            "last_modified_date": Wire.date(run.lastModifiedDate),
             "status": .optional(status),
-            "testCaseId": .int(caseID),
-            "test_case_version_id": .int(versionID),
+            "testCaseId": .int(run.testCaseId),
+            "test_case_version_id": .int(run.testCaseVersionId),
             "test_case_version": .optional(versionText),
-            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(projectID)/test-runs/\(runID)"))],
+            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(run.projectId)/test-runs/\(runID)"))],
             "latest_test_log": latest,
             "test_case": testCase == .null ? [:] : testCase,
         ]

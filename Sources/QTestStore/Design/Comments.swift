@@ -36,12 +36,8 @@ public enum Comments {
 
     /// Comments of an artifact, oldest first.
     public static func list(_ db: Database, _ kind: ObjectKind, _ objectId: Int64, paging: Paging) throws -> PagedResult<CommentRecord> {
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comments WHERE object_type = ? AND object_id = ?",
-                                     arguments: [kind.rawValue, objectId]) ?? 0
-        let items = try CommentRecord.fetchAll(db, sql: """
-            SELECT * FROM comments WHERE object_type = ? AND object_id = ? ORDER BY id \(paging.sql)
-            """, arguments: [kind.rawValue, objectId])
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        try PagedQuery<CommentRecord>(from: "comments", where: "object_type = ? AND object_id = ?", [kind.rawValue, objectId], orderBy: "id")
+            .fetch(db, paging)
     }
 
     /// Comment `id` of the artifact; 404 when it belongs to another artifact.

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// An internal defect (`DefectResource`). Summary, description, status … are properties.
-public struct DefectRecord: StoreRecord, Identifiable {
+public struct DefectRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.defect
+    public static func missing(_ reference: String) -> String { "Defect with \(reference) does not exist." }
     /// Table `defects`.
     public static let databaseTableName = "defects"
     public var id: Int64
@@ -35,24 +37,17 @@ public enum Defects {
 
     /// The defect `id` of `projectId`, or nil.
     public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> DefectRecord? {
-        guard let d = try DefectRecord.fetchOne(db, key: id), d.projectId == projectId else { return nil }
-        return d
+        try DefectRecord.find(db, projectId: projectId, id)
     }
 
     /// The defect `id` of `projectId`; 404 otherwise.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> DefectRecord {
-        guard let d = try find(db, projectId: projectId, id) else { throw StoreError.notFound("Defect with \(id) does not exist.") }
-        return d
+        try DefectRecord.get(db, projectId: projectId, id)
     }
 
     /// The defect named by an id or a PID (`DF-3`).
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> DefectRecord {
-        // Unknown and malformed references are both "does not exist" here, as qTest answers.
-        let id: Int64
-        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .defect, idOrPid) } catch is StoreError {
-            throw StoreError.notFound("Defect with \(idOrPid) does not exist.")
-        }
-        return try get(db, projectId: projectId, id)
+        try DefectRecord.get(db, projectId: projectId, idOrPid: idOrPid)
     }
 
     /// Sets properties and records who changed it when.

@@ -3,7 +3,9 @@ import GRDB
 
 /// A requirement (`RequirementResource`). Description, status, priority … are properties.
 /// `moduleId == nil` = at the root of the requirements tree.
-public struct RequirementRecord: StoreRecord, Identifiable {
+public struct RequirementRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.requirement
+    public static func missing(_ reference: String) -> String { "Requirement does not exist" }
     /// Table `requirements`.
     public static let databaseTableName = "requirements"
     public var id: Int64
@@ -57,24 +59,17 @@ public enum Requirements {
 
     /// The requirement `id` of `projectId`, or nil.
     public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> RequirementRecord? {
-        guard let r = try RequirementRecord.fetchOne(db, key: id), r.projectId == projectId else { return nil }
-        return r
+        try RequirementRecord.find(db, projectId: projectId, id)
     }
 
     /// The requirement `id` of `projectId`; 404 otherwise.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> RequirementRecord {
-        guard let r = try find(db, projectId: projectId, id) else { throw StoreError.notFound("Requirement does not exist") }
-        return r
+        try RequirementRecord.get(db, projectId: projectId, id)
     }
 
     /// The requirement named by an id or a PID (`RQ-3`).
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> RequirementRecord {
-        // Unknown and malformed references are both "does not exist" here, as qTest answers.
-        let id: Int64
-        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .requirement, idOrPid) } catch is StoreError {
-            throw StoreError.notFound("Requirement does not exist")
-        }
-        return try get(db, projectId: projectId, id)
+        try RequirementRecord.get(db, projectId: projectId, idOrPid: idOrPid)
     }
 
     /// Requirements of a project, or directly under `moduleId`, in creation order.
@@ -86,10 +81,7 @@ public enum Requirements {
             whereSQL += " AND module_id = ?"
             _ = args.append(contentsOf: [moduleId])
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM requirements WHERE \(whereSQL)", arguments: args) ?? 0
-        let items = try RequirementRecord.fetchAll(db, sql: "SELECT * FROM requirements WHERE \(whereSQL) ORDER BY id \(paging.sql)",
-                                                   arguments: args)
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<RequirementRecord>(from: "requirements", where: whereSQL, args, orderBy: "id").fetch(db, paging)
     }
 
     /// Renames, sets properties and/or moves (`moveTo`: `.some(nil)` = root). Nil = unchanged.

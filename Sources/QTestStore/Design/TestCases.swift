@@ -3,7 +3,9 @@ import GRDB
 
 /// A test case: identity, place in the module tree and order. Its name, description,
 /// precondition, properties and steps belong to each ``TestCaseVersionRecord``.
-public struct TestCaseRecord: StoreRecord, Identifiable {
+public struct TestCaseRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.testCase
+    public static func missing(_ reference: String) -> String { "Test Case does not exist" }
     /// Table `test_cases`.
     public static let databaseTableName = "test_cases"
     public var id: Int64
@@ -132,24 +134,17 @@ public enum TestCases {
 
     /// The case `id` of `projectId`, or nil (a case of another project is nil too).
     public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCaseRecord? {
-        guard let tc = try TestCaseRecord.fetchOne(db, key: id), tc.projectId == projectId else { return nil }
-        return tc
+        try TestCaseRecord.find(db, projectId: projectId, id)
     }
 
     /// The case `id` of `projectId`; 404 "Test Case does not exist" otherwise.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCaseRecord {
-        guard let tc = try find(db, projectId: projectId, id) else { throw StoreError.notFound("Test Case does not exist") }
-        return tc
+        try TestCaseRecord.get(db, projectId: projectId, id)
     }
 
     /// The case named by an id (`"40000001"`) or a PID (`"TC-3"`, any case) in `projectId`.
     public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> TestCaseRecord {
-        // Unknown and malformed references are both "does not exist" here, as qTest answers.
-        let id: Int64
-        do { id = try ArtifactReferences.resolve(db, projectId: projectId, .testCase, idOrPid) } catch is StoreError {
-            throw StoreError.notFound("Test Case does not exist")
-        }
-        return try get(db, projectId: projectId, id)
+        try TestCaseRecord.get(db, projectId: projectId, idOrPid: idOrPid)
     }
 
     /// Cases of a project, or directly under module `moduleId`, in tree order then creation order.
@@ -161,11 +156,8 @@ public enum TestCases {
             whereSQL += " AND module_id = ?"
             _ = args.append(contentsOf: [moduleId])
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_cases WHERE \(whereSQL)", arguments: args) ?? 0
         let order = moduleId == nil ? "id" : "sort_order, id"
-        let items = try TestCaseRecord.fetchAll(db, sql: "SELECT * FROM test_cases WHERE \(whereSQL) ORDER BY \(order) \(paging.sql)",
-                                                arguments: args)
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<TestCaseRecord>(from: "test_cases", where: whereSQL, args, orderBy: order).fetch(db, paging)
     }
 
     /// Saves a change: content changes add a new minor version (0.9 → 0.10, 1.0 → 1.1) that

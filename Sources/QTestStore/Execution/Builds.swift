@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// A build of a release (`BuildResource` on the wire).
-public struct BuildRecord: StoreRecord, Identifiable {
+public struct BuildRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.build
+    public static func missing(_ reference: String) -> String { "Build does not exist" }
     /// Table `builds`.
     public static let databaseTableName = "builds"
     public var id: Int64
@@ -40,10 +42,7 @@ public enum Builds {
 
     /// The build `id` in `projectId`; throws `notFound("Build does not exist")`.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> BuildRecord {
-        guard let b = try BuildRecord.fetchOne(db, sql: "SELECT * FROM builds WHERE id = ? AND project_id = ?", arguments: [id, projectId]) else {
-            throw StoreError.notFound("Build does not exist")
-        }
-        return b
+        try BuildRecord.get(db, projectId: projectId, id)
     }
 
     /// The builds of a release, in creation order.

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// A release (`ReleaseWithCustomFieldResource` on the wire).
-public struct ReleaseRecord: StoreRecord, Identifiable {
+public struct ReleaseRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.release
+    public static func missing(_ reference: String) -> String { "Release does not exist" }
     /// Table `releases`.
     public static let databaseTableName = "releases"
     public var id: Int64
@@ -61,13 +63,12 @@ public enum Releases {
 
     /// The release `id` in `projectId`, or nil.
     public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> ReleaseRecord? {
-        try ReleaseRecord.fetchOne(db, sql: "SELECT * FROM releases WHERE id = ? AND project_id = ?", arguments: [id, projectId])
+        try ReleaseRecord.find(db, projectId: projectId, id)
     }
 
     /// The release `id` in `projectId`; throws `notFound("Release does not exist")`.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> ReleaseRecord {
-        guard let r = try find(db, projectId: projectId, id) else { throw StoreError.notFound("Release does not exist") }
-        return r
+        try ReleaseRecord.get(db, projectId: projectId, id)
     }
 
     /// The releases of a project in creation order. Without `includeClosed`, releases whose

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// A test cycle (`TestCycleResource` on the wire).
-public struct TestCycleRecord: StoreRecord, Identifiable {
+public struct TestCycleRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.testCycle
+    public static func missing(_ reference: String) -> String { ExecutionTree.cycleMissing }
     /// Table `test_cycles`.
     public static let databaseTableName = "test_cycles"
     public var id: Int64
@@ -81,10 +83,7 @@ public enum TestCycles {
 
     /// The cycle `id` in `projectId`; throws `notFound("Test Cycle does not exist")`.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCycleRecord {
-        guard let c = try TestCycleRecord.fetchOne(db, sql: "SELECT * FROM test_cycles WHERE id = ? AND project_id = ?", arguments: [id, projectId]) else {
-            throw StoreError.notFound(ExecutionTree.cycleMissing)
-        }
-        return c
+        try TestCycleRecord.get(db, projectId: projectId, id)
     }
 
     /// The cycles directly under `parent`, in creation order. The parent must exist.

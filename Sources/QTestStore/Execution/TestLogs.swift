@@ -211,15 +211,19 @@ public enum TestLogs {
     /// A run's logs, oldest first, paged.
     public static func list(_ db: Database, projectId: Int64, runId: Int64, paging: Paging) throws -> PagedResult<TestLogRecord> {
         _ = try TestRuns.get(db, projectId: projectId, runId)
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [runId]) ?? 0
-        let items = try TestLogRecord.fetchAll(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id \(paging.sql)",
-                                               arguments: [runId])
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<TestLogRecord>(from: "test_logs", where: "test_run_id = ?", [runId], orderBy: "id").fetch(db, paging)
     }
 
     /// The run's latest log (the one that set its status), or nil.
     public static func latest(_ db: Database, runId: Int64) throws -> TestLogRecord? {
         try TestLogRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY id DESC LIMIT 1"), arguments: [runId])
+    }
+
+    /// The run's most recently executed log (latest `exe_end_date`, then the newest), or nil:
+    /// what requirement reports show as a run's latest result.
+    public static func latestExecuted(_ db: Database, runId: Int64) throws -> TestLogRecord? {
+        try TestLogRecord.fetchOne(db, sql: "SELECT * FROM test_logs WHERE test_run_id = ? ORDER BY exe_end_date DESC, id DESC LIMIT 1",
+                                   arguments: [runId])
     }
 
     /// The step logs of a log, in step order.

@@ -129,6 +129,12 @@ public enum TestRuns {
         try TestRunRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM test_runs WHERE id = ? AND project_id = ?"), arguments: [id, projectId])
     }
 
+    /// The run `id` in any project, or nil (for readers that reached it through a project's own
+    /// links, e.g. a requirement's coverage).
+    public static func find(_ db: Database, _ id: Int64) throws -> TestRunRecord? {
+        try TestRunRecord.fetchOne(db, key: id)
+    }
+
     /// The run `id` in `projectId`; throws `notFound("Test Run does not exist")`.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestRunRecord {
         guard let r = try find(db, projectId: projectId, id) else { throw StoreError.notFound("Test Run does not exist") }

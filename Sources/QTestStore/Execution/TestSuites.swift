@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// A test suite (`TestSuiteWithCustomFieldResource` on the wire).
-public struct TestSuiteRecord: StoreRecord, Identifiable {
+public struct TestSuiteRecord: ProjectScopedRecord, Identifiable {
+    public static let objectKind = ObjectKind.testSuite
+    public static func missing(_ reference: String) -> String { "Test Suite does not exist" }
     /// Table `test_suites`.
     public static let databaseTableName = "test_suites"
     public var id: Int64
@@ -58,10 +60,7 @@ public enum TestSuites {
 
     /// The suite `id` in `projectId`; throws `notFound("Test Suite does not exist")`.
     public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestSuiteRecord {
-        guard let s = try TestSuiteRecord.fetchOne(db, sql: "SELECT * FROM test_suites WHERE id = ? AND project_id = ?", arguments: [id, projectId]) else {
-            throw StoreError.notFound("Test Suite does not exist")
-        }
-        return s
+        try TestSuiteRecord.get(db, projectId: projectId, id)
     }
 
     /// The suites directly under `parent`, in creation order; nil = every suite of the project.

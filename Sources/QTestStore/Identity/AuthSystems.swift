@@ -110,16 +110,14 @@ public enum AuthSystems {
     /// Directory users of a config, optionally filtered by `search` (uid, mail, names), paged.
     public static func ldapUsers(_ db: Database, configId: Int64, search: String? = nil, paging: Paging = .all) throws -> PagedResult<LdapUserRecord> {
         _ = try ldapConfig(db, configId)
-        var sqlWhere = "WHERE ldap_config_id = ?"
+        var sqlWhere = "ldap_config_id = ?"
         var args: StatementArguments = [configId]
         if let search, !search.isEmpty {
             let p = "%" + Users.likeEscaped(search) + "%"
             sqlWhere += " AND (ldap_username LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\')"
             args += [p, p, p, p]
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ldap_users \(sqlWhere)", arguments: args) ?? 0
-        let items = try LdapUserRecord.fetchAll(db, sql: "SELECT * FROM ldap_users \(sqlWhere) ORDER BY id \(paging.sql)", arguments: args)
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<LdapUserRecord>(from: "ldap_users", where: sqlWhere, args, orderBy: "id").fetch(db, paging)
     }
 
     /// Links manager users to directory users of `configId`, creating manager users

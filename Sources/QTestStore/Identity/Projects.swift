@@ -129,12 +129,10 @@ public enum Projects {
         var whereSQL = ""
         var args: StatementArguments = []
         if let userId, try !Users.isSiteAdmin(db, userId) {
-            whereSQL = "WHERE id IN (SELECT project_id FROM project_members WHERE user_id = ?)"
+            whereSQL = "id IN (SELECT project_id FROM project_members WHERE user_id = ?)"
             args = [userId]
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM projects \(whereSQL)", arguments: args) ?? 0
-        let items = try ProjectRecord.fetchAll(db, sql: "SELECT * FROM projects \(whereSQL) ORDER BY id \(paging.sql)", arguments: args)
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<ProjectRecord>(from: "projects", where: whereSQL, args, orderBy: "id").fetch(db, paging)
     }
 
     /// Convenience for ``list(_:visibleTo:paging:)`` with page numbers.

@@ -146,13 +146,11 @@ public enum Users {
         var whereSQL = ""
         var args: StatementArguments = []
         if let text, !text.isEmpty {
-            whereSQL = "WHERE username LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\'"
+            whereSQL = "username LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\'"
             let pattern = "%" + likeEscaped(text) + "%"
             args = [pattern, pattern, pattern, pattern, pattern]
         }
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users \(whereSQL)", arguments: args) ?? 0
-        let items = try UserRecord.fetchAll(db, sql: "SELECT * FROM users \(whereSQL) ORDER BY id \(paging.sql)", arguments: args)
-        return PagedResult(items: items, total: total, page: paging.page, pageSize: paging.pageSize)
+        return try PagedQuery<UserRecord>(from: "users", where: whereSQL, args, orderBy: "id").fetch(db, paging)
     }
 
     /// Applies `patch` to user `id`; throws `notFound` if missing.
