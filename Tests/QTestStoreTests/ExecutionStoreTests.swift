@@ -17,9 +17,9 @@ import Testing
     @Test func demoSeedHasAnExecutionTreeWithLogs() throws {
         let (store, _) = try Self.demo()
         try store.read { (db: Database) throws in
-            let sprint = try TestCycles.get(db, projectId: 108781, 1200001)
+            let sprint = try TestCycleRecord.get(db, projectId: 108781, 1200001)
             #expect(sprint.parent == ExecutionParent(type: .release, id: 500001))
-            #expect(try TestCycles.get(db, projectId: 108781, 1200002).parent == ExecutionParent(type: .testCycle, id: 1200001))
+            #expect(try TestCycleRecord.get(db, projectId: 108781, 1200002).parent == ExecutionParent(type: .testCycle, id: 1200001))
             let runs = try TestRuns.list(db, projectId: 108781, under: ExecutionParent(type: .release, id: 500001), descendants: true, paging: .all)
             #expect(runs.items.map(\.id) == [31000001, 31000002, 31000003, 31000004])
             #expect(runs.items.map(\.statusId) == [601, 601, 604, 605])

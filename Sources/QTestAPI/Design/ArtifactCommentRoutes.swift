@@ -18,13 +18,13 @@ enum ArtifactCommentRoutes: RouteGroup {
 
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         register(in: &table, app: app, segment: "test-cases", kind: .testCase) { db, p, key in
-            try TestCases.get(db, projectId: p, idOrPid: key).id
+            try TestCaseRecord.get(db, projectId: p, idOrPid: key).id
         }
         register(in: &table, app: app, segment: "requirements", kind: .requirement) { db, p, key in
-            try Requirements.get(db, projectId: p, idOrPid: key).id
+            try RequirementRecord.get(db, projectId: p, idOrPid: key).id
         }
         register(in: &table, app: app, segment: "defects", kind: .defect) { db, p, key in
-            try Defects.get(db, projectId: p, idOrPid: key).id
+            try DefectRecord.get(db, projectId: p, idOrPid: key).id
         }
     }
 

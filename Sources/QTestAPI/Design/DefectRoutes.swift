@@ -30,7 +30,7 @@ enum DefectRoutes: RouteGroup {
         table.project("GET", base + "/{defectId}") { context in
             let key = context.pathString("defectId")
             let json: JSON = try context.read { db in
-                return try encode(try Defects.get(db, projectId: context.projectID, idOrPid: key), db, context)
+                return try encode(try DefectRecord.get(db, projectId: context.projectID, idOrPid: key), db, context)
             }
             return .json(200, json)
         }

@@ -17,7 +17,7 @@ enum TraceMatrix {
             var props = try ObjectProperties.read(db, projectId: projectID, .requirement, r.id)
             if !fieldIDs.isEmpty { props = props.filter { fieldIDs.contains($0.fieldId) } }
             let cases: [JSON] = try Requirements.coveringCaseIDs(db, r.id).compactMap { caseID in
-                guard let tc = try TestCases.find(db, projectId: projectID, caseID) else { return nil }
+                guard let tc = try TestCaseRecord.find(db, projectId: projectID, caseID) else { return nil }
                 let v = try TestCaseVersions.latest(db, caseId: caseID)
                 return ["id": .int(tc.id), "pid": .string(tc.pid), "name": .string(v.name), "version": .string(v.versionText)]
             }
@@ -53,7 +53,7 @@ enum RequirementRunWire {
         let status = try Fields.executionStatus(db, run.statusId)?.name
         var testCase: JSON = .null
         var versionText: String?
-        if let tc = try TestCases.find(db, projectId: run.projectId, run.testCaseId) {
+        if let tc = try TestCaseRecord.find(db, projectId: run.projectId, run.testCaseId) {
             let version = try TestCaseVersions.find(db, run.testCaseVersionId) ?? TestCaseVersions.latest(db, caseId: run.testCaseId)
             versionText = version.versionText
             testCase = try TestCaseRoutes.encodeWithoutFields(tc, version, db, context)

@@ -41,7 +41,7 @@ enum RequirementRoutes: RouteGroup {
         table.project("GET", base + "/{requirementId}") { context in
             let id = try context.pathID("requirementId")
             let json: JSON = try context.read { db in
-                return try encode(try Requirements.get(db, projectId: context.projectID, id), db, context)
+                return try encode(try RequirementRecord.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
@@ -75,7 +75,7 @@ enum RequirementRoutes: RouteGroup {
             let page = try PageRequest(context)
             let includeLatestLog = try context.queryBool("includeLatestLog") ?? false
             let json: JSON = try context.read { db in
-                _ = try Requirements.get(db, projectId: context.projectID, id)
+                _ = try RequirementRecord.get(db, projectId: context.projectID, id)
                 let runs = try Requirements.testRunIDs(db, id, paging: page.paging)
                 let items = try runs.items.compactMap { try RequirementRunWire.encode(db, runID: $0, includeLatestLog: includeLatestLog, context) }
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: runs.total)
@@ -89,7 +89,7 @@ enum RequirementRoutes: RouteGroup {
             let id = try context.pathID("requirementId")
             let page = try PageRequest(context)
             let json: JSON = try context.read { db in
-                _ = try Requirements.get(db, projectId: context.projectID, id)
+                _ = try RequirementRecord.get(db, projectId: context.projectID, id)
                 let ids = try Requirements.defectIDs(db, id)
                 let slice = page.paging.window(ids)
                 return .array(try Defects.all(db, projectId: context.projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })

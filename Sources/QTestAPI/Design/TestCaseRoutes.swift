@@ -52,7 +52,7 @@ enum TestCaseRoutes: RouteGroup {
             let versionID = try context.queryInt("versionId")
             let detail = stepDetail(context)
             let json: JSON = try context.read { db in
-                let tc = try TestCases.get(db, projectId: context.projectID, idOrPid: key)
+                let tc = try TestCaseRecord.get(db, projectId: context.projectID, idOrPid: key)
                 let version = try versionID.map { try TestCaseVersions.get(db, caseId: tc.id, versionId: $0) }
                     ?? TestCaseVersions.latest(db, caseId: tc.id)
                 return try encode(tc, version, db, context, steps: detail)
@@ -84,9 +84,9 @@ enum TestCaseRoutes: RouteGroup {
             table.project("PUT", path) { context in
                 let id = try context.pathID("testCaseId")
                 let json: JSON = try context.write { db in
-                    let tc = try TestCases.get(db, projectId: context.projectID, id)
+                    let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                     let version = try TestCaseVersions.approve(db, caseId: id, by: context.caller.userID, at: context.now)
-                    return try encode(try TestCases.get(db, projectId: context.projectID, tc.id), version, db, context)
+                    return try encode(try TestCaseRecord.get(db, projectId: context.projectID, tc.id), version, db, context)
                 }
                 return .json(200, json)
             }
@@ -95,7 +95,7 @@ enum TestCaseRoutes: RouteGroup {
         table.project("GET", base + "/{testCaseId}/versions") { context in
             let id = try context.pathID("testCaseId")
             let json: JSON = try context.read { db in
-                let tc = try TestCases.get(db, projectId: context.projectID, id)
+                let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                 return .array(try TestCaseVersions.listed(db, caseId: id).map { try encode(tc, $0, db, context) })
             }
             return .json(200, json)
@@ -105,7 +105,7 @@ enum TestCaseRoutes: RouteGroup {
             let id = try context.pathID("testCaseId")
             let versionID = try context.pathID("versionId")
             let json: JSON = try context.read { db in
-                let tc = try TestCases.get(db, projectId: context.projectID, id)
+                let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                 return try encode(tc, try TestCaseVersions.get(db, caseId: id, versionId: versionID), db, context)
             }
             return .json(200, json)

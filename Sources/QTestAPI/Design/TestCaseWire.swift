@@ -17,7 +17,7 @@ enum StepDetail: Sendable, Equatable {
 /// Looking a case up and encoding the version a run points at:
 ///
 /// ```swift
-/// let tc = try TestCases.get(db, projectId: p, idOrPid: "TC-3")
+/// let tc = try TestCaseRecord.get(db, projectId: p, idOrPid: "TC-3")
 /// let version = try TestCaseVersions.get(db, caseId: tc.id, versionId: run.testCaseVersionId)
 /// let json = try TestCaseRoutes.encode(tc, version, db, context, steps: .steps)
 /// ```
@@ -77,7 +77,7 @@ extension TestCaseRoutes {
                            detail: StepDetail = .steps, depth: Int = 0) throws -> JSON {
         var calledName: JSON = .null
         var called: JSON = .null
-        if let calledId = step.calledTestCaseId, let calledCase = try TestCases.find(db, projectId: projectId, calledId) {
+        if let calledId = step.calledTestCaseId, let calledCase = try TestCaseRecord.find(db, projectId: projectId, calledId) {
             let calledVersion = try TestCaseVersions.latest(db, caseId: calledId)
             calledName = .string(calledVersion.name)
             let nested: StepDetail = (detail == .calledSteps && depth < 5) ? .calledSteps : .none

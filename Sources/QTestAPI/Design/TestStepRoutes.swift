@@ -18,7 +18,7 @@ enum TestStepRoutes: RouteGroup {
                 let paging = paged ? try PageRequest(context, sizeKey: "size", defaultSize: 200).paging : .all
                 let detail = TestCaseRoutes.stepDetail(context)
                 let json: JSON = try context.read { db in
-                    _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                    _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                     let version = try versionID.map { try TestCaseVersions.get(db, caseId: caseID, versionId: $0) }
                         ?? TestCaseVersions.latest(db, caseId: caseID)
                     let steps = try TestSteps.list(db, versionId: version.id, paging: paging)
@@ -34,7 +34,7 @@ enum TestStepRoutes: RouteGroup {
             let caseID = try context.pathID("testCaseId")
             let draft = try TestCaseRoutes.decodeStep(try context.jsonBody())
             let json: JSON = try context.write { db in
-                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let step = try TestSteps.add(db, projectId: context.projectID, caseId: caseID, draft, by: context.caller.userID, at: context.now)
                 return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
@@ -45,7 +45,7 @@ enum TestStepRoutes: RouteGroup {
             let caseID = try context.pathID("testCaseId")
             let stepID = try context.pathID("stepId")
             let json: JSON = try context.read { db in
-                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let latest = try TestCaseVersions.latest(db, caseId: caseID)
                 let step = try TestSteps.get(db, versionId: latest.id, stepId: stepID)
                 return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
@@ -60,7 +60,7 @@ enum TestStepRoutes: RouteGroup {
             let order = try body.optionalInt("order")
             if let order, order < 1 { throw APIError.badRequest("Field 'order' must be at least 1") }
             let json: JSON = try context.write { db in
-                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let step = try TestSteps.update(
                     db, projectId: context.projectID, caseId: caseID, stepId: stepID, description: try body.optionalString("description"),
                     expected: try body.optionalString("expected"), plainValueText: try body.optionalString("plain_value_text"),
@@ -76,7 +76,7 @@ enum TestStepRoutes: RouteGroup {
             let stepID = try context.pathID("stepId")
             let updateVersion = try context.queryBool("updateVersion") ?? false
             try context.write { db in
-                _ = try TestCases.get(db, projectId: context.projectID, caseID)
+                _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 try TestSteps.delete(db, caseId: caseID, stepId: stepID, updateVersion: updateVersion, by: context.caller.userID, at: context.now)
             }
             return .okMessage("Test Step deleted")

@@ -31,7 +31,7 @@ enum BuildRoutes: RouteGroup {
         table.project("GET", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
             let id = try context.pathID("buildId")
             let json: JSON = try context.read { db in
-                return try encode(try Builds.get(db, projectId: context.projectID, id), db, context)
+                return try encode(try BuildRecord.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }
@@ -68,7 +68,7 @@ enum BuildRoutes: RouteGroup {
 
     /// `BuildResource`, with its release.
     static func encode(_ b: BuildRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
-        let release = try Releases.find(db, projectId: b.projectId, b.releaseId)
+        let release = try ReleaseRecord.find(db, projectId: b.projectId, b.releaseId)
         return [
             "links": [Wire.link("self", ExecutionWire.projectHref(context, b.projectId, "/builds/\(b.id)"))],
             "id": .int(b.id),

@@ -16,10 +16,10 @@ enum ExecutionHierarchy {
             children += try containers(db, projectID, .root)
             return node("ROOT", "root", 0, "root", 0, children: children)
         case .release:
-            let r = try Releases.get(db, projectId: projectID, parent.id)
+            let r = try ReleaseRecord.get(db, projectId: projectID, parent.id)
             return node("RELEASE", "release", r.id, r.name, r.sortOrder, children: try containers(db, projectID, parent))
         case .testCycle:
-            let c = try TestCycles.get(db, projectId: projectID, parent.id)
+            let c = try TestCycleRecord.get(db, projectId: projectID, parent.id)
             return try cycleNodes(db, [c]).first ?? cycleNode(c, children: [])
         case .testSuite:
             throw APIError.badRequest("parentType must be root, release or test-cycle")

@@ -26,7 +26,7 @@ enum ReleaseRoutes: RouteGroup {
         table.project("GET", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
             let json: JSON = try context.read { db in
-                return try encode(try Releases.get(db, projectId: context.projectID, id), db, context)
+                return try encode(try ReleaseRecord.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }

@@ -34,7 +34,7 @@ enum TestCycleRoutes: RouteGroup {
             let id = try context.pathID("testCycleId")
             let descendants = expandsDescendants(context)
             let json: JSON = try context.read { db in
-                let cycle = try TestCycles.get(db, projectId: context.projectID, id)
+                let cycle = try TestCycleRecord.get(db, projectId: context.projectID, id)
                 return descendants ? try encodeTrees([cycle], db, context).first ?? encode(cycle, context) : encode(cycle, context)
             }
             return .json(200, json)

@@ -89,7 +89,7 @@ enum TestRunWire {
     /// the whole case (and its steps) with `expand=testcase` (`testcase.teststep`).
     static func testCase(_ run: TestRunRecord, _ version: ExecutionCases.Version?, _ db: StoreDatabase, _ context: some RequestReading,
                          _ detail: RunCaseDetail) throws -> JSON {
-        if detail != .reference, let tc = try TestCases.find(db, projectId: run.projectId, run.testCaseId),
+        if detail != .reference, let tc = try TestCaseRecord.find(db, projectId: run.projectId, run.testCaseId),
            let v = try? TestCaseVersions.get(db, caseId: tc.id, versionId: run.testCaseVersionId) {
             return try TestCaseRoutes.encode(tc, v, db, context, steps: detail == .withSteps ? .steps : .none)
         }

@@ -28,7 +28,7 @@ enum TestSuiteRoutes: RouteGroup {
         table.project("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
             let id = try context.pathID("testSuiteId")
             let json: JSON = try context.read { db in
-                return try encode(try TestSuites.get(db, projectId: context.projectID, id), db, context)
+                return try encode(try TestSuiteRecord.get(db, projectId: context.projectID, id), db, context)
             }
             return .json(200, json)
         }

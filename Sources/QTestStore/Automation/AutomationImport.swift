@@ -41,7 +41,7 @@ public final class AutomationImport {
                                 _ results: [AutomationResult]) throws -> (suite: TestSuiteRecord, logs: Int) {
         let suite: TestSuiteRecord
         switch target {
-        case let .existing(id): suite = try TestSuites.get(db, projectId: projectId, id)
+        case let .existing(id): suite = try TestSuiteRecord.get(db, projectId: projectId, id)
         case let .new(name, parent):
             suite = try TestSuites.create(db, projectId: projectId, under: parent, ContainerDraft(name: name), by: userId, at: now)
         }

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// An internal defect (`DefectResource`). Summary, description, status … are properties.
-public struct DefectRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.defect
-    public static func missing(_ reference: String) -> String { "Defect with \(reference) does not exist." }
+public struct DefectRecord: StoreRecord, Identifiable {
     /// Table `defects`.
     public static let databaseTableName = "defects"
     public var id: Int64
@@ -35,26 +33,14 @@ public enum Defects {
         return d
     }
 
-    /// The defect `id` of `projectId`, or nil.
-    public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> DefectRecord? {
-        try DefectRecord.find(db, projectId: projectId, id)
-    }
 
-    /// The defect `id` of `projectId`; 404 otherwise.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> DefectRecord {
-        try DefectRecord.get(db, projectId: projectId, id)
-    }
 
-    /// The defect named by an id or a PID (`DF-3`).
-    public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> DefectRecord {
-        try DefectRecord.get(db, projectId: projectId, idOrPid: idOrPid)
-    }
 
     /// Sets properties and records who changed it when.
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ properties: [PropertyInput], by userId: Int64?,
                               at now: Date) throws -> DefectRecord {
-        var d = try get(db, projectId: projectId, id)
+        var d = try DefectRecord.get(db, projectId: projectId, id)
         try ObjectProperties.write(db, projectId: projectId, .defect, id, properties)
         d.lastModifiedUserId = userId
         d.lastModifiedDate = now
@@ -72,6 +58,6 @@ public enum Defects {
 
     /// Defects by id, in the given order, skipping ids not in the project.
     public static func all(_ db: Database, projectId: Int64, ids: [Int64]) throws -> [DefectRecord] {
-        try ids.compactMap { try find(db, projectId: projectId, $0) }
+        try ids.compactMap { try DefectRecord.find(db, projectId: projectId, $0) }
     }
 }

@@ -3,9 +3,7 @@ import GRDB
 
 /// A requirement (`RequirementResource`). Description, status, priority … are properties.
 /// `moduleId == nil` = at the root of the requirements tree.
-public struct RequirementRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.requirement
-    public static func missing(_ reference: String) -> String { "Requirement does not exist" }
+public struct RequirementRecord: StoreRecord, Identifiable {
     /// Table `requirements`.
     public static let databaseTableName = "requirements"
     public var id: Int64
@@ -57,20 +55,8 @@ public enum Requirements {
         return r
     }
 
-    /// The requirement `id` of `projectId`, or nil.
-    public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> RequirementRecord? {
-        try RequirementRecord.find(db, projectId: projectId, id)
-    }
 
-    /// The requirement `id` of `projectId`; 404 otherwise.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> RequirementRecord {
-        try RequirementRecord.get(db, projectId: projectId, id)
-    }
 
-    /// The requirement named by an id or a PID (`RQ-3`).
-    public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> RequirementRecord {
-        try RequirementRecord.get(db, projectId: projectId, idOrPid: idOrPid)
-    }
 
     /// Requirements of a project, or directly under `moduleId`, in creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<RequirementRecord> {
@@ -88,7 +74,7 @@ public enum Requirements {
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, name: String?, properties: [PropertyInput]?,
                               moveTo: Int64?? = nil, at now: Date) throws -> RequirementRecord {
-        var r = try get(db, projectId: projectId, id)
+        var r = try RequirementRecord.get(db, projectId: projectId, id)
         if let name { r.name = try validName(name) }
         if let moveTo, moveTo != r.moduleId {
             if let m = moveTo { _ = try Modules.get(db, projectId: projectId, m) }
@@ -103,7 +89,7 @@ public enum Requirements {
 
     /// Deletes a requirement with its links, comments and values.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try RequirementRecord.get(db, projectId: projectId, id)
         try ObjectProperties.purge(db, .requirement, ids: [id])
         try db.execute(sql: "DELETE FROM requirements WHERE id = ?", arguments: [id])
     }

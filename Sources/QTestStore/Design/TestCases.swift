@@ -3,9 +3,7 @@ import GRDB
 
 /// A test case: identity, place in the module tree and order. Its name, description,
 /// precondition, properties and steps belong to each ``TestCaseVersionRecord``.
-public struct TestCaseRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.testCase
-    public static func missing(_ reference: String) -> String { "Test Case does not exist" }
+public struct TestCaseRecord: StoreRecord, Identifiable {
     /// Table `test_cases`.
     public static let databaseTableName = "test_cases"
     public var id: Int64
@@ -97,8 +95,8 @@ public struct TestCasePatch: Sendable, Equatable {
 /// How other aggregates (test runs) look a case up and pick its version:
 ///
 /// ```swift
-/// let tc = try TestCases.get(db, projectId: 108781, caseId)               // 404 unless in the project
-/// let tc2 = try TestCases.get(db, projectId: 108781, idOrPid: "TC-3")     // id or PID
+/// let tc = try TestCaseRecord.get(db, projectId: 108781, caseId)               // 404 unless in the project
+/// let tc2 = try TestCaseRecord.get(db, projectId: 108781, idOrPid: "TC-3")     // id or PID
 /// let latest = try TestCaseVersions.latest(db, caseId: tc.id)             // what GET test-case shows
 /// let approved = try TestCaseVersions.latestApproved(db, caseId: tc.id)   // nil before the first approval
 /// let pinned = try TestCaseVersions.get(db, caseId: tc.id, versionId: v)  // a version id of this case
@@ -132,20 +130,8 @@ public enum TestCases {
         return (tc, version)
     }
 
-    /// The case `id` of `projectId`, or nil (a case of another project is nil too).
-    public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCaseRecord? {
-        try TestCaseRecord.find(db, projectId: projectId, id)
-    }
 
-    /// The case `id` of `projectId`; 404 "Test Case does not exist" otherwise.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCaseRecord {
-        try TestCaseRecord.get(db, projectId: projectId, id)
-    }
 
-    /// The case named by an id (`"40000001"`) or a PID (`"TC-3"`, any case) in `projectId`.
-    public static func get(_ db: Database, projectId: Int64, idOrPid: String) throws -> TestCaseRecord {
-        try TestCaseRecord.get(db, projectId: projectId, idOrPid: idOrPid)
-    }
 
     /// Cases of a project, or directly under module `moduleId`, in tree order then creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<TestCaseRecord> {
@@ -166,7 +152,7 @@ public enum TestCases {
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ patch: TestCasePatch, by userId: Int64?,
                               at now: Date) throws -> (TestCaseRecord, TestCaseVersionRecord) {
-        var tc = try get(db, projectId: projectId, id)
+        var tc = try TestCaseRecord.get(db, projectId: projectId, id)
         if let moduleId = patch.moduleId, moduleId != tc.moduleId {
             _ = try Modules.get(db, projectId: projectId, moduleId)
             tc.moduleId = moduleId
@@ -192,7 +178,7 @@ public enum TestCases {
 
     /// Deletes a case with its versions, steps, runs, links, comments and values.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try TestCaseRecord.get(db, projectId: projectId, id)
         try forgetArtifacts(db, id)
         try db.execute(sql: "DELETE FROM test_cases WHERE id = ?", arguments: [id])
     }

@@ -196,7 +196,7 @@ public enum TestSteps {
     /// call the caller back.
     static func validateCall(_ db: Database, projectId: Int64, caseId: Int64, _ calledId: Int64?) throws {
         guard let calledId else { return }
-        guard try TestCases.find(db, projectId: projectId, calledId) != nil else {
+        guard try TestCaseRecord.find(db, projectId: projectId, calledId) != nil else {
             throw StoreError.badRequest("Called Test Case \(calledId) does not exist in this project")
         }
         var seen: Set<Int64> = []

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A build of a release (`BuildResource` on the wire).
-public struct BuildRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.build
-    public static func missing(_ reference: String) -> String { "Build does not exist" }
+public struct BuildRecord: StoreRecord, Identifiable {
     /// Table `builds`.
     public static let databaseTableName = "builds"
     public var id: Int64
@@ -29,7 +27,7 @@ public enum Builds {
     public static func create(_ db: Database, projectId: Int64, releaseId: Int64, name: String?, id: Int64? = nil, pid: String? = nil,
                               properties: [PropertyInput] = [], by creatorId: Int64?, at now: Date) throws -> BuildRecord {
         let name = try Releases.validName(name, "Build")
-        _ = try Releases.get(db, projectId: projectId, releaseId)
+        _ = try ReleaseRecord.get(db, projectId: projectId, releaseId)
         let order = (try Int.fetchOne(db, sql: "SELECT MAX(sort_order) FROM builds WHERE release_id = ?", arguments: [releaseId]) ?? 0) + 1
         let build = BuildRecord(
             id: try IDs.use(db, .build, id), projectId: projectId, releaseId: releaseId,
@@ -40,14 +38,10 @@ public enum Builds {
         return build
     }
 
-    /// The build `id` in `projectId`; throws `notFound("Build does not exist")`.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> BuildRecord {
-        try BuildRecord.get(db, projectId: projectId, id)
-    }
 
     /// The builds of a release, in creation order.
     public static func list(_ db: Database, projectId: Int64, releaseId: Int64) throws -> [BuildRecord] {
-        _ = try Releases.get(db, projectId: projectId, releaseId)
+        _ = try ReleaseRecord.get(db, projectId: projectId, releaseId)
         return try BuildRecord.fetchAll(db, sql: "SELECT * FROM builds WHERE release_id = ? ORDER BY sort_order, id", arguments: [releaseId])
     }
 
@@ -55,10 +49,10 @@ public enum Builds {
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, name: String?, releaseId: Int64?,
                               properties: [PropertyInput], at now: Date) throws -> BuildRecord {
-        var b = try get(db, projectId: projectId, id)
+        var b = try BuildRecord.get(db, projectId: projectId, id)
         if name != nil { b.name = try Releases.validName(name, "Build") }
         if let releaseId, releaseId != b.releaseId {
-            _ = try Releases.get(db, projectId: projectId, releaseId)
+            _ = try ReleaseRecord.get(db, projectId: projectId, releaseId)
             b.releaseId = releaseId
         }
         b.lastModifiedDate = now
@@ -69,7 +63,7 @@ public enum Builds {
 
     /// Deletes a build (cycles and suites that target it keep existing, without the target).
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try BuildRecord.get(db, projectId: projectId, id)
         try ObjectProperties.purge(db, .build, ids: [id])
         try BuildRecord.deleteOne(db, key: id)
     }

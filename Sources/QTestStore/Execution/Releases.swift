@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A release (`ReleaseWithCustomFieldResource` on the wire).
-public struct ReleaseRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.release
-    public static func missing(_ reference: String) -> String { "Release does not exist" }
+public struct ReleaseRecord: StoreRecord, Identifiable {
     /// Table `releases`.
     public static let databaseTableName = "releases"
     public var id: Int64
@@ -61,15 +59,7 @@ public enum Releases {
         return release
     }
 
-    /// The release `id` in `projectId`, or nil.
-    public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> ReleaseRecord? {
-        try ReleaseRecord.find(db, projectId: projectId, id)
-    }
 
-    /// The release `id` in `projectId`; throws `notFound("Release does not exist")`.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> ReleaseRecord {
-        try ReleaseRecord.get(db, projectId: projectId, id)
-    }
 
     /// The releases of a project in creation order. Without `includeClosed`, releases whose
     /// Status property is "Closed" are left out (qTest's default).
@@ -86,7 +76,7 @@ public enum Releases {
     /// Applies the non-nil members of `draft`.
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ReleaseDraft, at now: Date) throws -> ReleaseRecord {
-        var r = try get(db, projectId: projectId, id)
+        var r = try ReleaseRecord.get(db, projectId: projectId, id)
         if draft.name != nil { r.name = try validName(draft.name, "Release") }
         if let v = draft.description { r.description = v }
         if let v = draft.note { r.note = v }
@@ -101,7 +91,7 @@ public enum Releases {
     /// Deletes a release with its builds. A release that holds cycles, suites or runs is only
     /// deleted with `force`, and then its whole subtree (logs included) goes with it.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try ReleaseRecord.get(db, projectId: projectId, id)
         let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .release, id: id), projectId: projectId)
         if !contents.isEmpty && !force {
             throw StoreError.badRequest("Release has test cycles, test suites or test runs. Use force=true to delete it with its contents.")

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test cycle (`TestCycleResource` on the wire).
-public struct TestCycleRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.testCycle
-    public static func missing(_ reference: String) -> String { ExecutionTree.cycleMissing }
+public struct TestCycleRecord: StoreRecord, Identifiable {
     /// Table `test_cycles`.
     public static let databaseTableName = "test_cycles"
     public var id: Int64
@@ -65,7 +63,7 @@ public enum TestCycles {
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
         if parent.type == .testCycle {
             try TreeTable.testCycles.checkDepth(parentDepth: try TreeTable.testCycles.depth(db, of: parent.id), height: 1,
-                                                "Cannot create a Test Cycle under Test Cycle \(try get(db, projectId: projectId, parent.id).pid)")
+                                                "Cannot create a Test Cycle under Test Cycle \(try TestCycleRecord.get(db, projectId: projectId, parent.id).pid)")
         }
         let targets = try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
         let cols = parent.columns
@@ -81,10 +79,6 @@ public enum TestCycles {
         return cycle
     }
 
-    /// The cycle `id` in `projectId`; throws `notFound("Test Cycle does not exist")`.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestCycleRecord {
-        try TestCycleRecord.get(db, projectId: projectId, id)
-    }
 
     /// The cycles directly under `parent`, in creation order. The parent must exist.
     public static func list(_ db: Database, projectId: Int64, under parent: ExecutionParent, paging: Paging = .all) throws -> [TestCycleRecord] {
@@ -110,7 +104,7 @@ public enum TestCycles {
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ContainerDraft, moveTo: ExecutionParent?,
                               at now: Date) throws -> TestCycleRecord {
-        var c = try get(db, projectId: projectId, id)
+        var c = try TestCycleRecord.get(db, projectId: projectId, id)
         if let parent = moveTo {
             try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
             // The target's ancestry (walked up, bounded) says both whether the cycle would go
@@ -145,7 +139,7 @@ public enum TestCycles {
     /// Deletes a cycle. One that holds cycles, suites or runs needs `force`; then everything
     /// under it (logs included) goes too.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try TestCycleRecord.get(db, projectId: projectId, id)
         let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .testCycle, id: id), projectId: projectId)
         if !contents.isEmpty && !force {
             throw StoreError.badRequest("Test Cycle has test cycles, test suites or test runs. Use force=true to delete it with its contents.")
@@ -161,9 +155,9 @@ public enum TestCycles {
     static func placeName(_ db: Database, projectId: Int64, _ parent: ExecutionParent) throws -> String {
         switch parent.type {
         case .root: "to the root"
-        case .release: "under Release \(try Releases.get(db, projectId: projectId, parent.id).pid)"
-        case .testCycle: "under Test Cycle \(try get(db, projectId: projectId, parent.id).pid)"
-        case .testSuite: "under Test Suite \(try TestSuites.get(db, projectId: projectId, parent.id).pid)"
+        case .release: "under Release \(try ReleaseRecord.get(db, projectId: projectId, parent.id).pid)"
+        case .testCycle: "under Test Cycle \(try TestCycleRecord.get(db, projectId: projectId, parent.id).pid)"
+        case .testSuite: "under Test Suite \(try TestSuiteRecord.get(db, projectId: projectId, parent.id).pid)"
         }
     }
 
@@ -172,8 +166,8 @@ public enum TestCycles {
     /// reference to a release that does not exist.
     static func checkTargets(_ db: Database, projectId: Int64, _ release: Int64?, _ build: Int64?) throws -> (release: Int64?, build: Int64?) {
         let release = release == 0 ? nil : release, build = build == 0 ? nil : build
-        if let release { _ = try Releases.get(db, projectId: projectId, release) }
-        if let build { _ = try Builds.get(db, projectId: projectId, build) }
+        if let release { _ = try ReleaseRecord.get(db, projectId: projectId, release) }
+        if let build { _ = try BuildRecord.get(db, projectId: projectId, build) }
         return (release, build)
     }
 }

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test suite (`TestSuiteWithCustomFieldResource` on the wire).
-public struct TestSuiteRecord: ProjectScopedRecord, Identifiable {
-    public static let objectKind = ObjectKind.testSuite
-    public static func missing(_ reference: String) -> String { "Test Suite does not exist" }
+public struct TestSuiteRecord: StoreRecord, Identifiable {
     /// Table `test_suites`.
     public static let databaseTableName = "test_suites"
     public var id: Int64
@@ -58,10 +56,6 @@ public enum TestSuites {
         return suite
     }
 
-    /// The suite `id` in `projectId`; throws `notFound("Test Suite does not exist")`.
-    public static func get(_ db: Database, projectId: Int64, _ id: Int64) throws -> TestSuiteRecord {
-        try TestSuiteRecord.get(db, projectId: projectId, id)
-    }
 
     /// The suites directly under `parent`, in creation order; nil = every suite of the project.
     public static func list(_ db: Database, projectId: Int64, under parent: ExecutionParent?) throws -> [TestSuiteRecord] {
@@ -94,7 +88,7 @@ public enum TestSuites {
     @discardableResult
     public static func update(_ db: Database, projectId: Int64, _ id: Int64, _ draft: ContainerDraft, moveTo: ExecutionParent?,
                               at now: Date) throws -> TestSuiteRecord {
-        var s = try get(db, projectId: projectId, id)
+        var s = try TestSuiteRecord.get(db, projectId: projectId, id)
         if let parent = moveTo {
             try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
             let cols = parent.columns
@@ -115,7 +109,7 @@ public enum TestSuites {
 
     /// Deletes a suite with its runs and their logs.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64) throws {
-        _ = try get(db, projectId: projectId, id)
+        _ = try TestSuiteRecord.get(db, projectId: projectId, id)
         let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .testSuite, id: id), projectId: projectId)
         try ExecutionTree.purge(db, contents)
         try ObjectProperties.purge(db, .testSuite, ids: [id])
