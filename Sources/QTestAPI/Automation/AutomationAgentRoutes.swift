@@ -14,7 +14,7 @@ enum AutomationAgentRoutes: RouteGroup {
             let query = try AgentQuery(body.isNull ? "" : try body.requireObject().optionalString("query") ?? "")
             let requested = body.isNull ? [] : (try body.optionalArray("fields") ?? []).compactMap(\.stringValue)
             let fields = requested.isEmpty || requested.contains("*") ? allFields : requested
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let projectIDs = context.caller.isSiteAdmin
                     ? try Projects.list(db, visibleTo: nil, paging: .all).items.map(\.id)
                     : try Projects.projectIds(db, memberOf: context.caller.userID)
@@ -22,7 +22,6 @@ enum AutomationAgentRoutes: RouteGroup {
                 let items = page.paging.window(matching).map { encode($0, fields: fields, context) }
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: matching.count)
             }
-            return .json(200, json)
         }
 
         table.site("POST", "/api/v3/automation/jobs/schedule/create") { context in

@@ -8,7 +8,7 @@ enum QueueProcessingRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.site("GET", "/api/v3/projects/queue-processing/{id}") { context in
             let id = try context.pathID("id")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 guard let job = try Jobs.find(db, id) else { throw APIError.notFound("Job \(id) does not exist") }
                 do { try app.project(db, job.projectId, for: context.caller) } catch let error as APIError where error.status == 403 {
                     // Don't reveal other projects' jobs.
@@ -16,7 +16,6 @@ enum QueueProcessingRoutes: RouteGroup {
                 }
                 return encode(job)
             }
-            return .json(200, json)
         }
     }
 

@@ -34,41 +34,37 @@ enum ArtifactCommentRoutes: RouteGroup {
 
         table.project("GET", base) { context in
             let page = try PageRequest(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 let result = try Comments.list(db, kind, objectID, paging: page.paging)
                 return Wire.paged(result.items.map { encode($0, context, segment) }, page: page.page, pageSize: page.reportedSize, total: result.total)
             }
-            return .json(200, json)
         }
 
         table.project("POST", base) { context in
             let content = try context.jsonBody().requireObject().requiredString("content")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 return encode(try Comments.add(db, projectId: context.projectID, kind, objectID, content: content, by: context.caller.userID, at: context.now),
                               context, segment)
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/{commentId}") { context in
             let commentID = try context.pathID("commentId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 return encode(try Comments.get(db, kind, objectID, commentID), context, segment)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/{commentId}") { context in
             let commentID = try context.pathID("commentId")
             let content = try context.jsonBody().requireObject().requiredString("content")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let objectID = try resolve(db, context.projectID, context.pathString("idOrKey"))
                 return encode(try Comments.update(db, kind, objectID, commentID, content: content, at: context.now), context, segment)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", base + "/{commentId}") { context in

@@ -11,38 +11,34 @@ enum DefectRoutes: RouteGroup {
         table.project("POST", base) { context in
             let body = try context.jsonBody().requireObject()
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 return try encode(try Defects.submit(db, projectId: context.projectID, properties, by: context.caller.userID, at: context.now), db, context)
             }
-            return .json(201, json)
         }
 
         table.project("GET", base + "/last-change") { context in
             guard let text = context.queryString("startTime") else { throw APIError.badRequest("Query parameter 'startTime' is required") }
             guard let since = QTestDate.parse(text) else { throw APIError.badRequest("Query parameter 'startTime' is not a valid date: '\(text)'") }
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 100)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return .array(try Defects.changed(db, projectId: context.projectID, since: since, paging: page.paging).map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/{defectId}") { context in
             let key = context.pathString("defectId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try encode(try DefectRecord.get(db, projectId: context.projectID, idOrPid: key), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/{defectId}") { context in
             let id = try context.pathID("defectId")
             let body = try context.jsonBody().requireObject()
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 return try encode(try Defects.update(db, projectId: context.projectID, id, properties, by: context.caller.userID, at: context.now), db, context)
             }
-            return .json(200, json)
         }
     }
 

@@ -13,12 +13,11 @@ enum ModuleRoutes: RouteGroup {
             let parentID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
             let search = context.queryString("search")
             let descendants = expandsDescendants(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 if let parentID { _ = try Modules.get(db, projectId: context.projectID, parentID) }
                 let modules = try Modules.children(db, projectId: context.projectID, parentId: parentID, search: search)
                 return .array(descendants ? try encodeTrees(modules, db, context) : modules.map { encode($0, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", base) { context in
@@ -27,20 +26,18 @@ enum ModuleRoutes: RouteGroup {
             let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
             let draft = ModuleDraft(name: try body.requiredName(), description: try body.optionalString("description"),
                                     parentId: parent.flatMap { $0 == 0 ? nil : $0 }, shared: try body.optionalBool("shared") ?? false)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 return encode(try Modules.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now), context)
             }
-            return .json(201, json)
         }
 
         table.project("GET", base + "/{moduleId}") { context in
             let id = try context.pathID("moduleId")
             let descendants = expandsDescendants(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let module = try Modules.get(db, projectId: context.projectID, id)
                 return descendants ? try encodeTrees([module], db, context).first ?? encode(module, context) : encode(module, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/{moduleId}") { context in
@@ -52,7 +49,7 @@ enum ModuleRoutes: RouteGroup {
             let description = try body.optionalString("description")
             let shared = try body.optionalBool("shared")
             let bodyParent = try body.optionalInt("parent_id")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 var module = try Modules.get(db, projectId: context.projectID, id)
                 if let target = queryParent ?? bodyParent {
                     module = try Modules.move(db, projectId: context.projectID, id, under: target == 0 ? nil : target, at: context.now)
@@ -62,7 +59,6 @@ enum ModuleRoutes: RouteGroup {
                 }
                 return encode(module, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", base + "/{moduleId}") { context in

@@ -13,7 +13,7 @@ enum ObjectLinkRoutes: RouteGroup {
             let kind = try linkableKind(context.queryString("type"), "type")
             let ids = try context.queryIDs("ids")
             let pids = context.queryList("pids")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 var objects = try ids.map { try ObjectLinks.get(db, projectId: context.projectID, kind, $0) }
                 for pid in pids {
                     guard let o = try ObjectLinks.find(db, projectId: context.projectID, kind, pid: pid) else {
@@ -23,7 +23,6 @@ enum ObjectLinkRoutes: RouteGroup {
                 }
                 return .array(try objects.map { try container($0, db, context.projectID, context) })
             }
-            return .json(200, json)
         }
 
         for method in ["POST", "DELETE"] {
@@ -32,7 +31,7 @@ enum ObjectLinkRoutes: RouteGroup {
                 let sourceID = try context.pathID("objectId")
                 let targetKind = try linkableKind(context.queryString("type"), "type")
                 let ids = try idList(try context.jsonBody())
-                let json: JSON = try context.write { db in
+                return try context.write(answering: 200) { db in
                     if method == "POST" {
                         try ObjectLinks.link(db, projectId: context.projectID, sourceKind, sourceID, to: targetKind, ids, at: context.now)
                     } else {
@@ -41,7 +40,6 @@ enum ObjectLinkRoutes: RouteGroup {
                     let source = try ObjectLinks.get(db, projectId: context.projectID, sourceKind, sourceID)
                     return .array([try container(source, db, context.projectID, context, only: targetKind)])
                 }
-                return .json(200, json)
             }
         }
 
@@ -56,7 +54,7 @@ enum ObjectLinkRoutes: RouteGroup {
                 guard let pids = try context.jsonBody().arrayValue?.map({ $0.stringValue ?? "" }) else {
                     throw APIError.badRequest("Request body must be an array of PIDs")
                 }
-                let json: JSON = try context.write { db in
+                return try context.write(answering: 200) { db in
                     let targets = try pids.map { pid in
                         guard let o = try ObjectLinks.find(db, projectId: context.projectID, targetKind, pid: pid) else {
                             throw APIError.badRequest("\(targetKind.rawValue) \(pid) does not exist in project \(context.projectID)")
@@ -74,7 +72,6 @@ enum ObjectLinkRoutes: RouteGroup {
                     }
                     return [["id": .int(sourceID), "objects": .array(objects)] as JSON]
                 }
-                return .json(200, json)
             }
         }
     }

@@ -11,11 +11,10 @@ enum RequirementRoutes: RouteGroup {
         table.project("GET", base) { context in
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
             let moduleID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let items = try Requirements.list(db, projectId: context.projectID, moduleId: moduleID, paging: page.paging).items
                 return .array(try items.map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", base) { context in
@@ -23,27 +22,24 @@ enum RequirementRoutes: RouteGroup {
             let parent = try context.queryInt("parentId") ?? body.optionalInt("parent_id")
             let draft = RequirementDraft(name: try body.requiredName(), moduleId: parent.flatMap { $0 == 0 ? nil : $0 },
                                          properties: try ExecutionWire.propertyInputs(body))
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 return try encode(try Requirements.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/trace-matrix-report") { context in
             let page = try PageRequest(context, sizeKey: "size", defaultSize: 20)
             let fieldIDs = try context.queryIDs("fieldIds")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try TraceMatrix.report(db, projectID: context.projectID, paging: page.paging, fieldIDs: fieldIDs, context)
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/{requirementId}") { context in
             let id = try context.pathID("requirementId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try encode(try RequirementRecord.get(db, projectId: context.projectID, id), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/{requirementId}") { context in
@@ -53,13 +49,12 @@ enum RequirementRoutes: RouteGroup {
             let name = object["name"].map { !$0.isNull } == true ? try object.requiredName() : nil
             let properties = object["properties"].map { !$0.isNull } == true ? try ExecutionWire.propertyInputs(object) : nil
             let parent = try context.queryInt("parentId") ?? object.optionalInt("parent_id")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 var moveTo: Int64?? = nil
                 if let parent { moveTo = .some(parent == 0 ? nil : parent) }
                 let r = try Requirements.update(db, projectId: context.projectID, id, name: name, properties: properties, moveTo: moveTo, at: context.now)
                 return try encode(r, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", base + "/{requirementId}") { context in
@@ -74,13 +69,12 @@ enum RequirementRoutes: RouteGroup {
             let id = try context.pathID("requirementId")
             let page = try PageRequest(context)
             let includeLatestLog = try context.queryBool("includeLatestLog") ?? false
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 _ = try RequirementRecord.get(db, projectId: context.projectID, id)
                 let runs = try Requirements.testRunIDs(db, id, paging: page.paging)
                 let items = try runs.items.compactMap { try RequirementRunWire.encode(db, runID: $0, includeLatestLog: includeLatestLog, context) }
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: runs.total)
             }
-            return .json(200, json)
         }
 
         // Not in the vendor contract: the defects of the runs (and logs) of the cases covering
@@ -88,13 +82,12 @@ enum RequirementRoutes: RouteGroup {
         table.project("GET", base + "/{requirementId}/defects") { context in
             let id = try context.pathID("requirementId")
             let page = try PageRequest(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 _ = try RequirementRecord.get(db, projectId: context.projectID, id)
                 let ids = try Requirements.defectIDs(db, id)
                 let slice = page.paging.window(ids)
                 return .array(try Defects.all(db, projectId: context.projectID, ids: Array(slice)).map { try DefectRoutes.encode($0, db, context) })
             }
-            return .json(200, json)
         }
     }
 

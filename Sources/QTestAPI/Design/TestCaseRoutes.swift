@@ -15,11 +15,10 @@ enum TestCaseRoutes: RouteGroup {
                 name: try body.requiredName(), description: try body.optionalString("description") ?? "",
                 precondition: try body.optionalString("precondition") ?? "", moduleId: moduleID,
                 properties: try ExecutionWire.propertyInputs(body), steps: try decodeSteps(body) ?? [])
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let (tc, version) = try TestCases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
                 return try encode(tc, version, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("GET", base) { context in
@@ -28,47 +27,43 @@ enum TestCaseRoutes: RouteGroup {
             let moduleID = try context.queryInt("parentId").flatMap { $0 == 0 ? nil : $0 }
             let withProperties = try context.queryBool("expandProps") ?? true
             let withSteps = try context.queryBool("expandSteps") ?? false
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let cases = try TestCases.list(db, projectId: context.projectID, moduleId: moduleID, paging: page.paging).items
                 return .array(try cases.map { try encodeLatest($0, db, context, steps: withSteps ? .steps : .none, withProperties: withProperties) })
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/update/testcases") { context in
             let updates = try bulkUpdates(try context.jsonBody())
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 // One transaction: any failing case rolls back all of them.
                 return .array(try updates.map { id, patch in
                     let (tc, version) = try TestCases.update(db, projectId: context.projectID, id, patch, by: context.caller.userID, at: context.now)
                     return try encode(tc, version, db, context)
                 })
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/{testCaseIdOrPid}") { context in
             let key = context.pathString("testCaseIdOrPid")
             let versionID = try context.queryInt("versionId")
             let detail = stepDetail(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let tc = try TestCaseRecord.get(db, projectId: context.projectID, idOrPid: key)
                 let version = try versionID.map { try TestCaseVersions.get(db, caseId: tc.id, versionId: $0) }
                     ?? TestCaseVersions.latest(db, caseId: tc.id)
                 return try encode(tc, version, db, context, steps: detail)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", base + "/{testCaseId}") { context in
             let id = try context.pathID("testCaseId")
             var patch = try decodePatch(try context.jsonBody())
             if patch.moduleId == 0 { patch.moduleId = nil }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let (tc, version) = try TestCases.update(db, projectId: context.projectID, id, patch, by: context.caller.userID, at: context.now)
                 return try encode(tc, version, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", base + "/{testCaseId}") { context in
@@ -83,32 +78,29 @@ enum TestCaseRoutes: RouteGroup {
         for path in [base + "/{testCaseId}/approve", base + "/{testCaseId}/vera/approve"] {
             table.project("PUT", path) { context in
                 let id = try context.pathID("testCaseId")
-                let json: JSON = try context.write { db in
+                return try context.write(answering: 200) { db in
                     let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                     let version = try TestCaseVersions.approve(db, caseId: id, by: context.caller.userID, at: context.now)
                     return try encode(try TestCaseRecord.get(db, projectId: context.projectID, tc.id), version, db, context)
                 }
-                return .json(200, json)
             }
         }
 
         table.project("GET", base + "/{testCaseId}/versions") { context in
             let id = try context.pathID("testCaseId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                 return .array(try TestCaseVersions.listed(db, caseId: id).map { try encode(tc, $0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("GET", base + "/{testCaseId}/versions/{versionId}") { context in
             let id = try context.pathID("testCaseId")
             let versionID = try context.pathID("versionId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let tc = try TestCaseRecord.get(db, projectId: context.projectID, id)
                 return try encode(tc, try TestCaseVersions.get(db, caseId: id, versionId: versionID), db, context)
             }
-            return .json(200, json)
         }
     }
 

@@ -17,7 +17,7 @@ enum TestStepRoutes: RouteGroup {
                 let versionID = byVersion ? try context.pathID("versionId") : nil
                 let paging = paged ? try PageRequest(context, sizeKey: "size", defaultSize: 200).paging : .all
                 let detail = TestCaseRoutes.stepDetail(context)
-                let json: JSON = try context.read { db in
+                return try context.read(answering: 200) { db in
                     _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                     let version = try versionID.map { try TestCaseVersions.get(db, caseId: caseID, versionId: $0) }
                         ?? TestCaseVersions.latest(db, caseId: caseID)
@@ -26,31 +26,28 @@ enum TestStepRoutes: RouteGroup {
                         try TestCaseRoutes.encodeStep($0, caseId: caseID, projectId: context.projectID, db, context, detail: detail)
                     })
                 }
-                return .json(200, json)
             }
         }
 
         table.project("POST", v3 + "/test-steps") { context in
             let caseID = try context.pathID("testCaseId")
             let draft = try TestCaseRoutes.decodeStep(try context.jsonBody())
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let step = try TestSteps.add(db, projectId: context.projectID, caseId: caseID, draft, by: context.caller.userID, at: context.now)
                 return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("GET", v3 + "/test-steps/{stepId}") { context in
             let caseID = try context.pathID("testCaseId")
             let stepID = try context.pathID("stepId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let latest = try TestCaseVersions.latest(db, caseId: caseID)
                 let step = try TestSteps.get(db, versionId: latest.id, stepId: stepID)
                 return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", v3 + "/test-steps/{stepId}") { context in
@@ -59,7 +56,7 @@ enum TestStepRoutes: RouteGroup {
             let body = try context.jsonBody().requireObject()
             let order = try body.optionalInt("order")
             if let order, order < 1 { throw APIError.badRequest("Field 'order' must be at least 1") }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 _ = try TestCaseRecord.get(db, projectId: context.projectID, caseID)
                 let step = try TestSteps.update(
                     db, projectId: context.projectID, caseId: caseID, stepId: stepID, description: try body.optionalString("description"),
@@ -68,7 +65,6 @@ enum TestStepRoutes: RouteGroup {
                     by: context.caller.userID, at: context.now)
                 return try TestCaseRoutes.encodeStep(step, caseId: caseID, projectId: context.projectID, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", v3 + "/test-steps/{stepId}") { context in

@@ -9,10 +9,9 @@ enum BuildRoutes: RouteGroup {
             guard let releaseID = try context.queryInt("releaseId") else {
                 throw APIError.badRequest("Query parameter 'releaseId' is required")
             }
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return .array(try Builds.list(db, projectId: context.projectID, releaseId: releaseID).map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/builds") { context in
@@ -20,20 +19,18 @@ enum BuildRoutes: RouteGroup {
             let name = try body.requiredName()
             guard let releaseID = try releaseID(body, context) else { throw APIError.badRequest("Field 'release' is required") }
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let build = try Builds.create(db, projectId: context.projectID, releaseId: releaseID, name: name, properties: properties,
                                               by: context.caller.userID, at: context.now)
                 return try encode(build, db, context)
             }
-            return .json(201, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
             let id = try context.pathID("buildId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try encode(try BuildRecord.get(db, projectId: context.projectID, id), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
@@ -42,11 +39,10 @@ enum BuildRoutes: RouteGroup {
             let name = body["name"] != nil ? try body.requiredName() : nil
             let releaseID = try releaseID(body, context)
             let properties = try ExecutionWire.propertyInputs(body)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let build = try Builds.update(db, projectId: context.projectID, id, name: name, releaseId: releaseID, properties: properties, at: context.now)
                 return try encode(build, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/builds/{buildId}") { context in

@@ -7,38 +7,34 @@ enum ReleaseRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.project("GET", "/api/v3/projects/{projectId}/releases") { context in
             let includeClosed = try context.queryBool("includeClosed") ?? false
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return .array(try Releases.list(db, projectId: context.projectID, includeClosed: includeClosed).map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/releases") { context in
             let body = try context.jsonBody().requireObject()
             let draft = try draft(body, requireName: true)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let release = try Releases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
                 return try encode(release, db, context)
             }
-            return .json(201, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try encode(try ReleaseRecord.get(db, projectId: context.projectID, id), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
             let id = try context.pathID("releaseId")
             let body = try context.jsonBody().requireObject()
             let draft = try draft(body, requireName: false)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 return try encode(try Releases.update(db, projectId: context.projectID, id, draft, at: context.now), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in

@@ -11,11 +11,10 @@ enum TestCycleRoutes: RouteGroup {
             let parent = try ExecutionWire.parent(context) ?? .root
             let page = try PageRequest(context, negativeMeansAll: true)
             let descendants = expandsDescendants(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let cycles = try TestCycles.list(db, projectId: context.projectID, under: parent, paging: page.paging)
                 return .array(descendants ? try encodeTrees(cycles, db, context) : cycles.map { encode($0, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/test-cycles") { context in
@@ -33,11 +32,10 @@ enum TestCycleRoutes: RouteGroup {
         table.project("GET", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
             let id = try context.pathID("testCycleId")
             let descendants = expandsDescendants(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let cycle = try TestCycleRecord.get(db, projectId: context.projectID, id)
                 return descendants ? try encodeTrees([cycle], db, context).first ?? encode(cycle, context) : encode(cycle, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
@@ -46,11 +44,10 @@ enum TestCycleRoutes: RouteGroup {
             let moveTo = try ExecutionWire.parent(context)
             // A move ignores the body (spec); otherwise the body is a partial update.
             let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let cycle = try TestCycles.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return encode(cycle, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in

@@ -11,58 +11,53 @@ enum TestLogRoutes: RouteGroup {
         table.project("GET", logs) { context in
             let runID = try context.pathID("testRunId")
             let page = try PageRequest(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let result = try TestLogs.list(db, projectId: context.projectID, runId: runID, paging: page.paging)
                 return Wire.paged(try result.items.map { try TestLogWire.encode($0, db, context) },
                                   page: page.page, pageSize: page.reportedSize, total: result.total)
             }
-            return .json(200, json)
         }
 
         table.project("POST", logs) { context in
             let runID = try context.pathID("testRunId")
             let body = try context.jsonBody().requireObject()
             let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let draft = try manualDraft(body, db, projectID: context.projectID)
                 let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
                 try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encode(log, db, context)
             }
-            return .json(201, json)
         }
 
         table.project("GET", logs + "/last-run") { context in
             let runID = try context.pathID("testRunId")
             let expand = context.queryList("expand").map { $0.lowercased() }
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 _ = try TestRuns.get(db, projectId: context.projectID, runID)
                 guard let log = try TestLogs.latest(db, runId: runID) else { throw APIError.notFound("Test Log does not exist") }
                 return try TestLogWire.encode(log, db, context, expandCase: expand.contains("testcase"),
                                               expandSteps: expand.contains("teststeplog.teststep"))
             }
-            return .json(200, json)
         }
 
         table.project("GET", logs + "/{id}") { context in
             let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try TestLogWire.encode(try TestLogs.get(db, projectId: context.projectID, runId: runID, id), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", logs + "/{id}") { context in
             let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
             let body = try context.jsonBody().requireObject()
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let patch = try manualPatch(body, db, projectID: context.projectID)
                 let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
                 return try TestLogWire.encode(log, db, context)
             }
-            return .json(200, json)
         }
 
         let auto = "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs"
@@ -72,25 +67,23 @@ enum TestLogRoutes: RouteGroup {
             let body = try context.jsonBody().requireObject()
             if runID == 0 { return try AutomationSingleLog.submit(context, body, app: app, caller: context.caller, projectID: context.projectID) }
             let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let draft = try automationDraft(body, db, projectID: context.projectID)
                 let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
                 try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
                 return try TestLogWire.encodeAutomation(log, db, context)
             }
-            return .json(201, json)
         }
 
         table.project("PUT", auto + "/{id}") { context in
             let runID = try context.pathID("testRunId")
             let id = try context.pathID("id")
             let body = try context.jsonBody().requireObject()
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let patch = try automationPatch(body, db, projectID: context.projectID)
                 let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
                 return try TestLogWire.encodeAutomation(log, db, context)
             }
-            return .json(200, json)
         }
     }
 

@@ -76,7 +76,7 @@ enum TestRunParameterRoutes: RouteGroup {
         let versionID = try testCase.optionalInt("test_case_version_id")
         let name = body["name"] != nil ? try body.requiredName() : nil
         let properties = try ExecutionWire.propertyInputs(body)
-        let json: JSON = try context.write { db in
+        return try context.write(answering: 200) { db in
             let version = try ExecutionCases.version(db, projectId: context.projectID, caseId: caseID, versionId: versionID)
             let steps = try ExecutionCases.steps(db, versionId: version.versionId).map(\.id)
             let perRun = try values(body, steps)
@@ -94,7 +94,6 @@ enum TestRunParameterRoutes: RouteGroup {
             return ["id": .int(job.id), "type": "TEST_RUN_PARAMETER_VALUES", "state": .string(JobState.success.rawValue),
                     "contentType": "application/json", "content": .string(content)]
         }
-        return .json(200, json)
     }
 
     static func parameterEntry(_ stepID: Int64, _ description: [String], _ expected: [String]) -> JSON {

@@ -12,49 +12,44 @@ enum TestRunRoutes: RouteGroup {
             let parent = try ExecutionWire.parent(context)
             let descendants = context.queryList("expand").contains { $0.lowercased() == "descendants" }
             let page = try PageRequest(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let result = try TestRuns.list(db, projectId: context.projectID, under: parent, descendants: descendants, paging: page.paging)
                 return Wire.paged(try result.items.map { try TestRunWire.encodeListItem($0, db, context) },
                                   page: page.page, pageSize: page.reportedSize, total: result.total)
             }
-            return .json(200, json)
         }
 
         table.project("POST", runs) { context in
             let body = try context.jsonBody().requireObject()
             let parent = try ExecutionWire.parent(context, body: body) ?? .root
             let draft = try draft(body, creating: true)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let run = try TestRuns.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 // A create answer carries only the `self` link (notes §4).
                 return try TestRunWire.encodeListItem(run, db, context, selfLinkOnly: true)
             }
-            return .json(201, json)
         }
 
         table.project("GET", runs + "/execution-statuses") { context in
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return .array(try Fields.executionStatuses(db, projectId: context.projectID).filter(\.active).map(ExecutionWire.status))
             }
-            return .json(200, json)
         }
 
         table.project("GET", runs + "/subhierarchy") { context in
             let parent = try ExecutionWire.parent(context) ?? .root
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try ExecutionHierarchy.tree(db, projectID: context.projectID, parent)
             }
-            return .json(200, json)
         }
 
         table.project("GET", runs + "/{testRunId}") { context in
             let id = try context.pathID("testRunId")
             let detail = RunCaseDetail(context)
             _ = context.caller // RouteTable has authorized the context.caller for the project: this is the hottest read.
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 try TestRunWire.encode(try TestRuns.get(db, projectId: context.projectID, id), db, context, caseDetail: detail)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", runs + "/{testRunId}") { context in
@@ -63,11 +58,10 @@ enum TestRunRoutes: RouteGroup {
             let moveTo = try ExecutionWire.parent(context)
             // A move ignores the body (spec); otherwise the body is a partial update.
             let draft = moveTo == nil ? try draft(try body.requireObject(), creating: false) : TestRunDraft()
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let run = try TestRuns.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return try TestRunWire.encode(run, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", runs + "/{testRunId}") { context in

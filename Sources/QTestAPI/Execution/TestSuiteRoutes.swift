@@ -7,10 +7,9 @@ enum TestSuiteRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.project("GET", "/api/v3/projects/{projectId}/test-suites") { context in
             let parent = try ExecutionWire.parent(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return .array(try TestSuites.list(db, projectId: context.projectID, under: parent).map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/test-suites") { context in
@@ -27,10 +26,9 @@ enum TestSuiteRoutes: RouteGroup {
 
         table.project("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
             let id = try context.pathID("testSuiteId")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try encode(try TestSuiteRecord.get(db, projectId: context.projectID, id), db, context)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
@@ -38,11 +36,10 @@ enum TestSuiteRoutes: RouteGroup {
             let body = try context.optionalJSONBody()
             let moveTo = try ExecutionWire.parent(context)
             let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let suite = try TestSuites.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
                 return try encode(suite, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in

@@ -8,17 +8,16 @@ enum AuthSystemRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.site("GET", "/api/v3/auth-systems") { context in
             try app.requireSiteAdmin(context.caller)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 ["ldaps": .array(try AuthSystems.ldapConfigs(db).map(encodeConfig))]
             }
-            return .json(200, json)
         }
 
         table.site("GET", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/users") { context in
             try app.requireSiteAdmin(context.caller)
             let configID = try context.pathID("ldapAuthConfigId")
             let page = try PageRequest(context)
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 _ = try AuthSystems.ldapConfig(db, configID)
                 let result = try AuthSystems.ldapUsers(db, configId: configID, paging: page.paging)
                 return [
@@ -36,7 +35,6 @@ enum AuthSystemRoutes: RouteGroup {
                     "page": .number(page.page), "page_size": .number(page.reportedSize), "total": .number(result.total),
                 ]
             }
-            return .json(200, json)
         }
 
         table.site("POST", "/api/v3/auth-systems/ldap/{ldapAuthConfigId}/import") { context in
@@ -52,11 +50,10 @@ enum AuthSystemRoutes: RouteGroup {
                                       firstName: try entry.optionalString("first_name"),
                                       lastName: try entry.optionalString("last_name"))
             }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let users = try AuthSystems.importLdapUsers(db, configId: configID, items, at: context.now)
                 return ["result": .array(users.map { UserRoutes.encodeExtension($0, context) }), "errors": []]
             }
-            return .json(200, json)
         }
     }
 

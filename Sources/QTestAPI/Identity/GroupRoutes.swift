@@ -21,11 +21,10 @@ enum GroupRoutes: RouteGroup {
                 isSystem: false,
                 authorities: try body.optionalArray("authority_names")?.compactMap(\.stringValue) ?? [])
             let userIDs = try body.optionalIntArray("user_ids") ?? []
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 for id in userIDs { _ = try Users.get(db, id) }
                 return try encode(try Groups.create(db, group, userIds: userIDs), db)
             }
-            return .json(200, json)
         }
     }
 

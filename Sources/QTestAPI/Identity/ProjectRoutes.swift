@@ -30,11 +30,10 @@ enum ProjectRoutes: RouteGroup {
                 automation: try body.optionalBool("automation") ?? true,
                 templateId: try body.optionalInt("template_id"),
                 adminIds: try body.optionalIntArray("admin_ids") ?? [])
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 201) { db in
                 let project = try Projects.create(db, draft, by: context.caller.userID, at: context.now)
                 return try encode(project, db, context)
             }
-            return .json(201, json)
         }
 
         table.site("POST", "/api/v3/projects/search") { context in
@@ -42,22 +41,20 @@ enum ProjectRoutes: RouteGroup {
             guard let uuids = try body.optionalArray("uuid")?.compactMap(\.stringValue) else {
                 throw APIError.badRequest("Field 'uuid' is required")
             }
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let visibleTo: Int64? = context.caller.isSiteAdmin ? nil : context.caller.userID
                 let projects = try Projects.list(db, visibleTo: visibleTo, paging: .all).items
                     .filter { uuids.contains($0.uuid) }
                 return .array(try projects.map { try encode($0, db, context) })
             }
-            return .json(200, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}") { context in
             let expandProfile = context.queryString("expand")?.lowercased().contains("userprofile") ?? false
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let project = try Projects.get(db, context.projectID)
                 return try encode(project, db, context, expandProfileFor: expandProfile ? context.caller : nil)
             }
-            return .json(200, json)
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}") { context in
@@ -69,28 +66,25 @@ enum ProjectRoutes: RouteGroup {
             patch.endDate = try parseDate(body, "end_date")
             patch.templateId = try body.optionalInt("template_id")
             patch.adminIds = try body.optionalIntArray("admin_ids")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 try requireProjectAdmin(db, context.caller, context.projectID)
                 let project = try Projects.update(db, context.projectID, patch, at: context.now)
                 return try encode(project, db, context)
             }
-            return .json(200, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/user-profiles/current") { context in
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 return try UserProfileRoutes.encodeProjectProfile(db, userID: context.caller.userID, projectID: context.projectID, isSiteAdmin: context.caller.isSiteAdmin)
             }
-            return .json(200, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/users") { context in
             let includeInactive = try context.queryBool("inactive") ?? false
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let users = try Projects.memberUsers(db, context.projectID).filter { includeInactive || $0.status != 2 }
                 return .array(users.map { UserRoutes.encode($0, context) })
             }
-            return .json(200, json)
         }
     }
 

@@ -20,13 +20,12 @@ enum SiteTemplateRoutes: RouteGroup {
             guard let projectIDs = try body.optionalIntArray("project_ids"), !projectIDs.isEmpty else {
                 throw APIError.badRequest("Field 'project_ids' is required")
             }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let projects = try projectIDs.map { try app.project(db, $0, for: context.caller) }
                 try requireTemplate(db, templateID)
                 try SiteTemplates.apply(db, templateId: templateID, to: projectIDs)
                 return .array(try projects.map { try ProjectRoutes.encode(try Projects.get(db, $0.id), db, context) })
             }
-            return .json(200, json)
         }
 
         table.site("DELETE", "/api/v3/site-templates/{templateId}/projects") { context in
@@ -39,13 +38,12 @@ enum SiteTemplateRoutes: RouteGroup {
                 guard let id = $0.int64Value else { throw APIError.badRequest("Request body must be an array of project ids") }
                 return id
             }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let projects = try projectIDs.map { try app.project(db, $0, for: context.caller) }
                 try requireTemplate(db, templateID)
                 try SiteTemplates.remove(db, templateId: templateID, from: projectIDs)
                 return .array(try projects.map { try ProjectRoutes.encode(try Projects.get(db, $0.id), db, context) })
             }
-            return .json(200, json)
         }
     }
 

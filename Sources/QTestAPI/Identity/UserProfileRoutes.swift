@@ -6,7 +6,7 @@ import QTestStore
 enum UserProfileRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.site("GET", "/api/v3/admin-profiles/current") { context in
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let profile = try Profiles.adminProfile(db, ofUser: context.caller.userID)
                 var members: [(String, JSON)] = Profiles.adminFlags.map { flag in
                     // Site administrators hold every admin permission whatever their profile says.
@@ -15,13 +15,12 @@ enum UserProfileRoutes: RouteGroup {
                 members.append(("user_id", .int(context.caller.userID)))
                 return .object(members)
             }
-            return .json(200, json)
         }
 
         table.site("GET", "/api/v3/user-profiles") { context in
             try app.requireSiteAdmin(context.caller)
             let type = context.queryString("type")?.lowercased()
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let admin = try Profiles.list(db, kind: .admin)
                 let project = try Profiles.list(db, kind: .project)
                 let showAdmin = type == nil || type == "admin"
@@ -33,13 +32,12 @@ enum UserProfileRoutes: RouteGroup {
                     "total_user_profiles": .number(showUser ? project.count : 0),
                 ]
             }
-            return .json(200, json)
         }
 
         table.site("POST", "/api/v3/user-profiles/batch-assign-users") { context in
             try app.requireSiteAdmin(context.caller)
             let (userIDs, profileID) = try readAssignment(context)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 guard let profile = try Profiles.find(db, profileID), profile.kind == .admin else {
                     throw APIError.badRequest("Profile \(profileID) is not an admin profile")
                 }
@@ -47,23 +45,21 @@ enum UserProfileRoutes: RouteGroup {
                 try Profiles.assignAdminProfile(db, profileId: profile.id, userIds: userIDs)
                 return .array(users.map { UserRoutes.encodeExtension($0, context) })
             }
-            return .json(200, json)
         }
 
         table.site("GET", "/api/v3/user-profiles/current") { context in
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let projectIDs = try Projects.projectIds(db, memberOf: context.caller.userID)
                 return .array(try projectIDs.map {
                     try encodeProjectProfile(db, userID: context.caller.userID, projectID: $0, isSiteAdmin: context.caller.isSiteAdmin)
                 })
             }
-            return .json(200, json)
         }
 
         table.site("POST", "/api/v3/user-profiles/{projectId}/batch-assign-users") { context in
             let projectID = try context.pathID("projectId")
             let (userIDs, profileID) = try readAssignment(context)
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 try app.project(db, projectID, for: context.caller)
                 try ProjectRoutes.requireProjectAdmin(db, context.caller, projectID)
                 guard let profile = try Profiles.find(db, profileID), profile.kind == .project else {
@@ -73,7 +69,6 @@ enum UserProfileRoutes: RouteGroup {
                 try Profiles.assignProjectProfile(db, profileId: profile.id, userIds: userIDs, projectId: projectID)
                 return .array(users.map { UserRoutes.encodeExtension($0, context) })
             }
-            return .json(200, json)
         }
     }
 

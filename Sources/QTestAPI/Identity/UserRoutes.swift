@@ -33,7 +33,7 @@ enum UserRoutes: RouteGroup {
                 externalAuthConfigId: try body.optionalInt("external_auth_config_id"),
                 externalUserName: try body.optionalString("external_user_name"))
             let groupIDs = try body.optionalIntArray("user_group_ids") ?? []
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let user: UserRecord
                 do { user = try Users.create(db, draft, at: context.now) } catch let error as StoreError where error.kind == .conflict {
                     throw APIError.badRequest(error.message)
@@ -41,7 +41,6 @@ enum UserRoutes: RouteGroup {
                 for groupID in groupIDs { try Groups.addUsers(db, groupId: groupID, userIds: [user.id]) }
                 return encode(user, context, groupIDs: try Groups.groupIds(db, userId: user.id))
             }
-            return .json(200, json)
         }
 
         table.site("POST", "/api/v3/users/projects") { context in
@@ -49,11 +48,10 @@ enum UserRoutes: RouteGroup {
             let projectID = try body.requiredInt("project_id")
             let userIDs = try body.optionalIntArray("user_ids") ?? []
             let profileID = try body.optionalObject("profile").flatMap { try $0.optionalInt("id") }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 try assign(db, app: app, caller: context.caller, userIDs: userIDs, projectID: projectID, profileID: profileID)
                 return body
             }
-            return .json(200, json)
         }
 
         table.site("PUT", "/api/v3/users/projects") { context in
@@ -97,7 +95,7 @@ enum UserRoutes: RouteGroup {
             let usePaging = try context.queryBool("pagination") ?? true
             let includeInactive = try context.queryBool("inactive") ?? true
             let projectName = context.queryString("projectName")
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 // Site admins search every project; others only projects they belong to.
                 let visibleTo: Int64? = context.caller.isSiteAdmin ? nil : context.caller.userID
                 let projects = try Projects.list(db, visibleTo: visibleTo, paging: .all).items.filter {
@@ -122,11 +120,10 @@ enum UserRoutes: RouteGroup {
                 return Wire.paged(encoded, page: usePaging ? page.page : 1, pageSize: size, total: users.count)
                     .setting("total_project", .number(projects.count))
             }
-            return .json(200, json)
         }
 
         table.site("GET", "/api/v3/re-evaluation") { context in
-            let json: JSON = try context.read { db in
+            return try context.read(answering: 200) { db in
                 let user = try Users.get(db, context.caller.userID)
                 return [
                     "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
@@ -149,7 +146,6 @@ enum UserRoutes: RouteGroup {
                     "support_links": .object([]),
                 ]
             }
-            return .json(200, json)
         }
 
         table.add("GET", "/api/v3/users/{userId}") { context in
@@ -180,7 +176,7 @@ enum UserRoutes: RouteGroup {
             patch.externalAuthConfigId = try body.optionalInt("external_auth_config_id")
             patch.externalUserName = try body.optionalString("external_user_name")
             let groupIDs = try body.optionalIntArray("user_group_ids")
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 let user = try Users.update(db, id, patch, at: context.now)
                 if let groupIDs {
                     guard context.caller.isSiteAdmin else { throw APIError.forbidden("No permission") }
@@ -188,7 +184,6 @@ enum UserRoutes: RouteGroup {
                 }
                 return encode(user, context, groupIDs: try Groups.groupIds(db, userId: id))
             }
-            return .json(200, json)
         }
 
         table.add("GET", "/api/v3/users/{userId}/avatar") { context in
@@ -203,11 +198,10 @@ enum UserRoutes: RouteGroup {
             let body = try context.jsonBody().requireObject()
             let projectID = try body.requiredInt("project_id")
             let profileID = try body.optionalObject("profile").flatMap { try $0.optionalInt("id") }
-            let json: JSON = try context.write { db in
+            return try context.write(answering: 200) { db in
                 try assign(db, app: app, caller: context.caller, userIDs: [userID], projectID: projectID, profileID: profileID)
                 return body
             }
-            return .json(200, json)
         }
     }
 

@@ -45,4 +45,14 @@ public struct ProjectRequest: RequestReading {
 
     /// Runs `body` as one write transaction: if it throws, nothing it did is kept.
     public func write<T>(_ body: (StoreDatabase) throws -> T) throws -> T { try app.write(body) }
+
+    /// Answers `status` with the JSON that `body` reads from the store.
+    public func read(answering status: Int, _ body: (StoreDatabase) throws -> JSON) throws -> HTTPResponse {
+        .json(status, try app.read(body))
+    }
+
+    /// Answers `status` with the JSON that `body` returns from one write transaction.
+    public func write(answering status: Int, _ body: (StoreDatabase) throws -> JSON) throws -> HTTPResponse {
+        .json(status, try app.write(body))
+    }
 }
