@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// UserProfileApi, GroupsApi, AuthSystemsApi and SiteTemplatesApi end to end.
 @Suite struct AdministrationTests {

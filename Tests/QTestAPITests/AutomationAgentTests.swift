@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// AutomationJobApi (agents search, schedules) and ToscaApi (TestEvent import) end to end.
 @Suite struct AutomationAgentTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// `POST …/test-runs/{id}/auto-test-logs` with id 0 (creates the run) and with a real run
 /// (attachments kept).

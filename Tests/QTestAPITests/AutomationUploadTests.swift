@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import QTestAPI
+import TestSupport
 
 /// Batch automation uploads: submit → poll `queue-processing` → read the results back through
 /// the ordinary endpoints.

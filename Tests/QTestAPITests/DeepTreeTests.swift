@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// Deep module and test-cycle trees over HTTP: trees far deeper than ``TreeLimits/maxDepth``
 /// (written straight into the database, as an old `--db` file may hold them) are read by every

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 @Suite struct DesignTestStepTests {
     let p = DesignAPI.project

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// Helpers shared by the test-design suites.
 enum DesignAPI {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import QTestAPI
 import QTestStore
+import TestSupport
 
 @Suite struct DesignRequirementTests {
     let p = DesignAPI.project

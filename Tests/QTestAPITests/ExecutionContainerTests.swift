@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// ReleaseApi, BuildApi, TestCycleApi, TestSuiteApi end to end, with the hierarchy rules.
 @Suite struct ExecutionContainerTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TestLogApi (non-batch) end to end, and log → run status propagation.
 @Suite struct ExecutionLogTests {

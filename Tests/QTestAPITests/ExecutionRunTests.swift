@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TestRunApi end to end.
 @Suite struct ExecutionRunTests {

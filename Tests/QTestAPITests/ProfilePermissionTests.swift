@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// Project profiles limit what a member may write: a read-only member gets 403 from every write
 /// route under a project, before its body is looked at; the check comes from the route table,

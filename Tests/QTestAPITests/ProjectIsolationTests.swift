@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// A user's token never reaches data of a project they are not assigned to: every route whose
 /// path names a project, whatever its family, answers 403 to such a caller before looking at

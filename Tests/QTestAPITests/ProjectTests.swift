@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// ProjectApi end to end.
 @Suite struct ProjectTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// References in a body that point nowhere are the client's mistake: a 4xx with a message, and
 /// nothing written (they used to fail a foreign-key check and answer 500).
