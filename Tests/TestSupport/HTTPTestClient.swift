@@ -25,6 +25,8 @@ public final class HTTPTestClient: WireTransport {
     public let port: Int
     public let host: String
     public let timeout: TimeInterval
+    /// The `Host` field every request carries (`127.0.0.1:port` unless changed).
+    public var hostHeader: String
     /// The socket, -1 while not connected.
     public private(set) var fd: Int32 = -1
     private var buffer: [UInt8] = []
@@ -34,6 +36,7 @@ public final class HTTPTestClient: WireTransport {
         self.port = port
         self.host = host
         self.timeout = timeout
+        hostHeader = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
     /// A client connected now; throws when the server does not accept the connection.
@@ -89,7 +92,6 @@ public final class HTTPTestClient: WireTransport {
         buffer.removeAll()
     }
 
-    private var hostHeader: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     // MARK: Requests
 

@@ -16,11 +16,16 @@ import HTTPServer
 /// bookkeeping. Tests of those stay on the live server.
 public final class RouterTransport: WireTransport {
     public let responder: any HTTPResponder
+    /// The `Host` field every request carries (links in qTest JSON are built from it).
+    public var hostHeader: String
 
-    public init(_ responder: any HTTPResponder) { self.responder = responder }
+    public init(_ responder: any HTTPResponder, host: String = "127.0.0.1") {
+        self.responder = responder
+        hostHeader = host
+    }
 
     public func exchange(_ method: String, _ target: String, headers: [(String, String)], body: Data?) throws -> WireResponse {
-        var fields = HTTPHeaders([("Host", "127.0.0.1")])
+        var fields = HTTPHeaders([("Host", hostHeader)])
         for (name, value) in headers { fields.add(name, value) }
         if let body { fields.add("Content-Length", String(body.count)) }
         var request = HTTPRequest(method: method, target: target, headers: fields)
