@@ -7,7 +7,7 @@ import TestSupport
     let p = DesignAPI.project
 
     @Test func insertMoveDeleteRenumberAndV3V4Agree() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Steps", steps: 3))
         let steps = p + "/test-cases/\(id)/test-steps"
         let added = try h.post(steps, json: ["description": "first", "expected": "e", "order": 1])
@@ -47,7 +47,7 @@ import TestSupport
     }
 
     @Test func editingStepsOfAnApprovedCaseSavesANewVersion() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Approved", steps: 2))
         let approved = try h.put(p + "/test-cases/\(id)/approve").object
         let approvedVersion = DesignAPI.id(approved, "test_case_version_id")
@@ -70,7 +70,7 @@ import TestSupport
     let p = DesignAPI.project
 
     @Test func nestingExpandMoveAndForceDelete() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let root = try h.post(p + "/modules", json: ["name": "Root A", "description": "top"])
         #expect(root.status == 201)
         let rootID = DesignAPI.id(root.object)
@@ -104,7 +104,7 @@ import TestSupport
     }
 
     @Test func modulesOfAnotherProjectAreNotVisible() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let other = try h.post("/api/v3/projects/\(Demo.secondProjectID)/modules", json: ["name": "Theirs"]).object
         #expect(try h.get(p + "/modules/\(DesignAPI.id(other))").status == 404)
         #expect(try h.post(p + "/modules?parentId=\(DesignAPI.id(other))", json: ["name": "x"]).status == 404)

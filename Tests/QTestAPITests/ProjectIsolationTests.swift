@@ -25,7 +25,7 @@ import TestSupport
     }
 
     @Test func foreignProjectIsForbiddenOnEveryRoute() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(!Self.projectRoutes.isEmpty)
         for route in Self.projectRoutes {
             let path = Self.concrete(route.pattern, projectID: Demo.secondProjectID)
@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func unknownProjectIsNotFoundOnEveryRoute() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         for route in Self.projectRoutes {
             let path = Self.concrete(route.pattern, projectID: 99_999_999)
             let r = try h.send(route.method, path, json: [String: Any](), token: Demo.testerToken)
@@ -45,7 +45,7 @@ import TestSupport
     }
 
     @Test func listsAndSearchesOnlyShowAssignedProjects() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let projects = try h.get("/api/v3/projects?assigned=false", token: Demo.testerToken)
         #expect(!projects.array.contains { $0["id"] as? Int == Int(Demo.secondProjectID) })
         let uuid = try #require(try h.get("/api/v3/projects/\(Demo.secondProjectID)").object["uuid"] as? String)
