@@ -23,9 +23,13 @@ let package = Package(
             "HTTPServer", "QTestStore", "QTestAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        // Test plumbing shared by the test targets: the HTTP test client, the emulator harness
+        // (live socket or in-process router), the CLI process runner, demo constants.
+        .target(name: "TestSupport", dependencies: ["HTTPServer", "QTestStore", "QTestAPI"],
+                path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore"]),
-        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore"],
+        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// A router whose `/blob/{seq}` answers 1 MiB tagged with its sequence number, counting calls.
 private func blobRouter(_ handled: Counter) -> Router {
@@ -21,7 +22,7 @@ private func blobRouter(_ handled: Counter) -> Router {
     let bound = 2 << 20
     let count = 100
     try withServer(configure: { $0.maxOutputBytes = bound }, router: blobRouter(handled)) { server, port in
-        let c = try TestClient(port: port, timeout: 10)
+        let c = try HTTPTestClient.connect(port: port, timeout: 10)
         c.send((0..<count).map { "GET /blob/\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined())
         // Wait until the server stops making progress on its own (it cannot finish: nobody reads).
         var stalled = -1

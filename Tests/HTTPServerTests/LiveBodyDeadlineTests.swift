@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Sends `bytes` one at a time, one every `intervalMs`, until sent, a send fails, `limit` passes
 /// or `stop` is counted up.
@@ -21,7 +22,7 @@ private func trickle(_ fd: Int32, _ bytes: [UInt8], intervalMs: UInt32, limit: T
 @Test(arguments: ["Content-Length: 100", "Transfer-Encoding: chunked"])
 func slowBodyIsAnswered408(_ framing: String) throws {
     try withServer(configure: { $0.bodyReadTimeout = 0.5; $0.idleTimeout = 30 }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         c.send("POST /echo HTTP/1.1\r\nHost: a\r\n\(framing)\r\n\r\n")
         let started = Date()
         // 100 ms per byte keeps the connection busy, so the idle timeout never fires.
@@ -33,7 +34,7 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         #expect(r.status == 408)
         #expect(r.headers["Connection"] == "close")
         #expect(r.headers["Content-Type"] == "application/json")
-        #expect((r.json?["message"] as? String)?.contains("body") == true)
+        #expect((r.object["message"] as? String)?.contains("body") == true)
         #expect(elapsed >= 0.45 && elapsed < 3, "answered after \(elapsed)s")
         #expect(c.waitForClose(timeout: 5))
         stop.add()
@@ -43,33 +44,33 @@ func slowBodyIsAnswered408(_ framing: String) throws {
 
 @Test func bodyWithinDeadlineIsServed() throws {
     try withServer(configure: { $0.bodyReadTimeout = 2 }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 6\r\n\r\n")
         for piece in ["ab", "cd", "ef"] {
             usleep(100_000)
             c.send(piece)
         }
-        #expect(c.readResponse()?.json?["body"] as? String == "abcdef")
+        #expect(c.readResponse()?.object["body"] as? String == "abcdef")
         // The deadline is per request: a keep-alive connection is not cut off by an earlier body.
         usleep(300_000)
-        #expect(c.request("POST", "/echo", body: "again")?.json?["body"] as? String == "again")
+        #expect(c.request("POST", "/echo", body: "again")?.object["body"] as? String == "again")
     }
 }
 
 /// The reported attack: every slot taken by body tricklers. Slots must come back after the deadline.
 @Test func bodyTricklersDoNotKeepConnectionSlots() throws {
     try withServer(configure: { $0.bodyReadTimeout = 0.4; $0.maxConnections = 4 }) { _, port in
-        var tricklers: [TestClient] = []
+        var tricklers: [HTTPTestClient] = []
         var senders: [DispatchGroup] = []
         for _ in 0..<4 {
-            let c = try TestClient(port: port)
+            let c = try HTTPTestClient.connect(port: port)
             c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n")
             senders.append(trickle(c.fd, Array(repeating: 0x78, count: 1000), intervalMs: 100, limit: 8))
             tricklers.append(c)
         }
         usleep(100_000)
         // All slots are taken now: a new client is refused.
-        let refused = try TestClient(port: port)
+        let refused = try HTTPTestClient.connect(port: port)
         #expect(refused.readResponse()?.status == 503)
         for c in tricklers { #expect(c.readResponse()?.status == 408) }
         // After the deadline (plus the bounded lingering close) a new client is served.
@@ -77,7 +78,7 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         let deadline = Date().addingTimeInterval(6)
         while !served && Date() < deadline {
             usleep(100_000)
-            guard let c = try? TestClient(port: port, timeout: 2) else { continue }
+            guard let c = try? HTTPTestClient.connect(port: port, timeout: 2) else { continue }
             served = c.request("GET", "/echo")?.status == 200
         }
         #expect(served)

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Sends `raw` on a fresh connection; expects a JSON error with `status`, `Connection: close`, then EOF.
 private func expectError(_ raw: String, _ status: Int, configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                          sourceLocation: SourceLocation = #_sourceLocation) throws {
     try withServer(configure: configure) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         c.send(raw)
         let r = try #require(c.readResponse(), sourceLocation: sourceLocation)
         #expect(r.status == status, sourceLocation: sourceLocation)
         #expect(r.headers["Connection"] == "close", sourceLocation: sourceLocation)
         #expect(r.headers["Content-Type"] == "application/json", sourceLocation: sourceLocation)
-        #expect(r.json?["message"] is String, sourceLocation: sourceLocation)
+        #expect(r.object["message"] is String, sourceLocation: sourceLocation)
         #expect(c.waitForClose(), sourceLocation: sourceLocation)
     }
 }
@@ -58,15 +59,15 @@ private func expectError(_ raw: String, _ status: Int, configure: (inout HTTPSer
 
 @Test func sameContentLengthRepeatedIsAccepted() throws {
     try withServer { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
-        #expect(c.readResponse()?.json?["body"] as? String == "abc")
+        #expect(c.readResponse()?.object["body"] as? String == "abc")
     }
 }
 
 @Test func headerReadDeadlineClosesSlowClient() throws {
     try withServer(configure: { $0.headerReadTimeout = 0.3 }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         let started = Date()
         c.send("GET /echo HTTP/1.1\r\nHost: a\r\n") // never finishes the head
         let r = c.readResponse()
@@ -79,7 +80,7 @@ private func expectError(_ raw: String, _ status: Int, configure: (inout HTTPSer
 
 @Test func idleKeepAliveConnectionIsClosed() throws {
     try withServer(configure: { $0.idleTimeout = 0.3 }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         #expect(c.request("GET", "/echo")?.status == 200)
         let started = Date()
         #expect(c.waitForClose(timeout: 3))
@@ -90,17 +91,17 @@ private func expectError(_ raw: String, _ status: Int, configure: (inout HTTPSer
 
 @Test func connectionsBeyondLimitAreRefused() throws {
     try withServer(configure: { $0.maxConnections = 2 }) { _, port in
-        let a = try TestClient(port: port)
-        let b = try TestClient(port: port)
+        let a = try HTTPTestClient.connect(port: port)
+        let b = try HTTPTestClient.connect(port: port)
         #expect(a.request("GET", "/echo")?.status == 200)
         #expect(b.request("GET", "/echo")?.status == 200)
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         #expect(c.waitForClose())
         // Existing connections keep working; a slot frees up once one closes.
         #expect(a.request("GET", "/echo", headers: ["Connection: close"])?.status == 200)
         #expect(a.waitForClose())
         usleep(50_000)
-        let d = try TestClient(port: port)
+        let d = try HTTPTestClient.connect(port: port)
         #expect(d.request("GET", "/echo")?.status == 200)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Request bytes aimed at traps (integer overflow in sizes, odd escapes, extreme shapes) get a
 /// clear answer over a real socket, and the server keeps serving afterwards.
@@ -21,13 +22,13 @@ import Testing
 ])
 func hostileFramingGetsAClearError(_ raw: String, _ status: Int) throws {
     try withServer(configure: { $0.maxBodyBytes = 1 << 20 }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         c.send(raw)
         let r = try #require(c.readResponse())
         #expect(r.status == status)
-        #expect(r.json?["message"] is String)
+        #expect(r.object["message"] is String)
         #expect(c.waitForClose())
-        #expect(try TestClient(port: port).request("GET", "/echo")?.status == 200)
+        #expect(try HTTPTestClient.connect(port: port).request("GET", "/echo")?.status == 200)
     }
 }
 
@@ -39,11 +40,11 @@ func hostileFramingGetsAClearError(_ raw: String, _ status: Int) throws {
         "/items/" + String(repeating: "%41", count: 4000), "/items/\u{00E9}\u{1F600}",
     ]
     try withServer { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         for target in targets {
             let r = c.request("GET", target)
             #expect(r.map { [200, 404].contains($0.status) } == true, "\(target.prefix(40)): \(r?.status ?? -1)")
         }
-        #expect(c.request("GET", "/items/%41%42")?.bodyText == "param:AB")
+        #expect(c.request("GET", "/items/%41%42")?.text == "param:AB")
     }
 }

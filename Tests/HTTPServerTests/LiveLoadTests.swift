@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Runs `count` closures on dedicated threads (not the Swift cooperative pool, which has only one
 /// thread per core) and waits for all of them.
@@ -22,13 +23,13 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
     try withServer { _, port in
         let ok = Counter()
         onThreads(64) { client in
-            guard let c = try? TestClient(port: port) else { return }
+            guard let c = try? HTTPTestClient.connect(port: port) else { return }
             for i in 0..<100 {
                 let id = "\(client)-\(i)"
                 if i % 2 == 0 {
-                    if c.request("GET", "/echo?id=\(id)")?.json?["id"] as? String == id { ok.add() }
+                    if c.request("GET", "/echo?id=\(id)")?.object["id"] as? String == id { ok.add() }
                 } else {
-                    if c.request("POST", "/echo", body: id)?.json?["body"] as? String == id { ok.add() }
+                    if c.request("POST", "/echo", body: id)?.object["body"] as? String == id { ok.add() }
                 }
             }
         }
@@ -38,13 +39,13 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
 
 @Test func idleConnectionsDoNotDelayNewClient() throws {
     try withServer { _, port in
-        var idle: [TestClient] = []
-        for _ in 0..<500 { idle.append(try TestClient(port: port)) }
+        var idle: [HTTPTestClient] = []
+        for _ in 0..<500 { idle.append(try HTTPTestClient.connect(port: port)) }
         // Half of them sit mid-request, half completely silent.
         for c in idle.prefix(250) { c.send("GET /echo HTTP/1.1\r\nHost: a\r\n") }
         let started = Date()
-        let c = try TestClient(port: port)
-        #expect(c.request("GET", "/echo?id=new")?.json?["id"] as? String == "new")
+        let c = try HTTPTestClient.connect(port: port)
+        #expect(c.request("GET", "/echo?id=new")?.object["id"] as? String == "new")
         let elapsed = Date().timeIntervalSince(started)
         #expect(elapsed < 0.5, "new client took \(elapsed)s")
         withExtendedLifetime(idle) {}
@@ -53,14 +54,14 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
 
 @Test func slowHandlerDoesNotBlockOthers() throws {
     try withServer { _, port in
-        let slow = try TestClient(port: port)
+        let slow = try HTTPTestClient.connect(port: port)
         slow.send("GET /slow?ms=1500 HTTP/1.1\r\nHost: a\r\n\r\n")
         usleep(50_000)
         let started = Date()
-        let fast = try TestClient(port: port)
+        let fast = try HTTPTestClient.connect(port: port)
         #expect(fast.request("GET", "/echo")?.status == 200)
         #expect(Date().timeIntervalSince(started) < 1.2) // well under the 1.5 s handler, even on a loaded 2-core box
-        #expect(slow.readResponse()?.bodyText == "slow done 1500")
+        #expect(slow.readResponse()?.text == "slow done 1500")
     }
 }
 
@@ -79,8 +80,8 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
     configuration.port = 0
     let server = HTTPServer(configuration: configuration, responder: router)
     let port = try server.start()
-    let busy = try TestClient(port: port)
-    let idle = try TestClient(port: port)
+    let busy = try HTTPTestClient.connect(port: port)
+    let idle = try HTTPTestClient.connect(port: port)
     #expect(idle.request("GET", "/echo")?.status == 200)
     busy.send("GET /gate HTTP/1.1\r\nHost: a\r\n\r\n")
     #expect(entered.wait(timeout: .now() + 10) == .success, "handler never started")
@@ -96,12 +97,12 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
 
     gate.signal()
     let r = busy.readResponse()
-    #expect(r?.bodyText == "gate opened")
+    #expect(r?.text == "gate opened")
     #expect(r?.headers["Connection"] == "close")
     #expect(busy.waitForClose())
     #expect(stopped.wait(timeout: .now() + 10) == .success, "shutdown did not finish after the last response")
     shutdown.wait()
-    #expect((try? TestClient(port: port)) == nil) // no longer accepting
+    #expect((try? HTTPTestClient.connect(port: port)) == nil) // no longer accepting
     server.shutdown() // idempotent
     server.waitUntilStopped()
 }
@@ -111,7 +112,7 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
     configuration.port = 0
     let server = HTTPServer(configuration: configuration, responder: TestRoutes.router())
     let port = try server.start()
-    let busy = try TestClient(port: port)
+    let busy = try HTTPTestClient.connect(port: port)
     busy.send("GET /slow?ms=3000 HTTP/1.1\r\nHost: a\r\n\r\n")
     usleep(100_000)
     let started = Date()
@@ -128,7 +129,7 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
     }
     let log = Log()
     try withServer(accessLog: { entry in log.lock.lock(); log.entries.append(entry); log.lock.unlock() }) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         #expect(c.request("GET", "/echo?x=1")?.status == 200)
         #expect(c.request("DELETE", "/items/1")?.status == 405)
         #expect(c.request("GET", "/slow?ms=50")?.status == 200)

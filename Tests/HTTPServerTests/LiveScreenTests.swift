@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Refuses every request without `X-Token: let-me-in` at the head; counts what reaches `respond`.
 private struct TokenScreeningResponder: HTTPResponder {
@@ -27,7 +28,7 @@ private let sixtyMB = 60 << 20
 func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
     let responder = TokenScreeningResponder()
     try withServer(responder: responder) { server, port in
-        let c = try TestClient(port: port, timeout: 5)
+        let c = try HTTPTestClient.connect(port: port, timeout: 5)
         c.send("POST /upload HTTP/1.1\r\nHost: a\r\n\(framing)\r\n\r\n")
         let started = Date()
         let fd = c.fd
@@ -47,7 +48,7 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
         let elapsed = Date().timeIntervalSince(started)
         #expect(r.status == 401)
         #expect(r.headers["Connection"] == "close")
-        #expect(r.json?["message"] as? String == "Unauthorized: X-Token missing")
+        #expect(r.object["message"] as? String == "Unauthorized: X-Token missing")
         #expect(elapsed < 1.5, "refusal took \(elapsed)s")
         #expect(c.waitForClose(timeout: 5))
         sender.wait()
@@ -62,7 +63,7 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
 @Test func refusalReplacesContinue() throws {
     let responder = TokenScreeningResponder()
     try withServer(responder: responder) { server, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         let started = Date()
         c.send("PUT /upload HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: \(sixtyMB)\r\n\r\n")
         // The first (and only) answer is the refusal, not "100 Continue".
@@ -79,17 +80,17 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
 @Test func admittedUploadGetsContinueThenItsBody() throws {
     let responder = TokenScreeningResponder()
     try withServer(responder: responder) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         let size = 3 << 20
         c.send("PUT /upload HTTP/1.1\r\nHost: a\r\nX-Token: let-me-in\r\nExpect: 100-continue\r\nContent-Length: \(size)\r\n\r\n")
         #expect(c.readResponse()?.status == 100)
         c.send([UInt8](repeating: 0x61, count: size))
         let r = try #require(c.readResponse())
         #expect(r.status == 200)
-        #expect(r.json?["length"] as? Int == size)
+        #expect(r.object["length"] as? Int == size)
         // Without Expect, and chunked: admitted as well, on the same connection.
         c.send("POST /upload HTTP/1.1\r\nHost: a\r\nX-Token: let-me-in\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
-        #expect(c.readResponse()?.json?["length"] as? Int == 3)
+        #expect(c.readResponse()?.object["length"] as? Int == 3)
         #expect(responder.handled.count == 2)
         #expect(responder.screened.count == 2)
     }
@@ -99,7 +100,7 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
 @Test func refusedBodylessRequestKeepsTheConnection() throws {
     let responder = TokenScreeningResponder()
     try withServer(responder: responder) { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         let refused = try #require(c.request("GET", "/anything"))
         #expect(refused.status == 401)
         #expect(refused.headers["Connection"] == nil)
@@ -113,7 +114,7 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
 @Test func concurrentRefusedUploadsHoldNoBodies() throws {
     let responder = TokenScreeningResponder()
     try withServer(responder: responder) { server, port in
-        let clients = try (0..<8).map { _ in try TestClient(port: port, timeout: 5) }
+        let clients = try (0..<8).map { _ in try HTTPTestClient.connect(port: port, timeout: 5) }
         var senders: [DispatchGroup] = []
         for c in clients {
             c.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: \(sixtyMB)\r\n\r\n")

@@ -2,10 +2,11 @@ import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 @Test func largeResponseSurvivesPartialWrites() throws {
     try withServer { _, port in
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         // 8 MiB exceeds the loopback socket buffers, and not reading for a while makes the server
         // hit EAGAIN and resume from its write source.
         c.send("GET /big?kb=8192 HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -13,21 +14,21 @@ import Testing
         let r = try #require(c.readResponse())
         #expect(r.body.count == 8192 * 1024)
         #expect(r.body == TestRoutes.pattern(8192 * 1024))
-        #expect(c.request("GET", "/echo?id=after")?.json?["id"] as? String == "after")
+        #expect(c.request("GET", "/echo?id=after")?.object["id"] as? String == "after")
     }
 }
 
 @Test func peerVanishingMidResponseDoesNotKillProcess() throws {
     try withServer { server, port in
         for _ in 0..<5 {
-            let c = try TestClient(port: port)
+            let c = try HTTPTestClient.connect(port: port)
             c.send("GET /big?kb=4096 HTTP/1.1\r\nHost: a\r\n\r\n")
             // Close with unread data → RST; server writes then get EPIPE/ECONNRESET (SIGPIPE ignored).
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
         }
         usleep(200_000)
-        let c = try TestClient(port: port)
+        let c = try HTTPTestClient.connect(port: port)
         #expect(c.request("GET", "/echo")?.status == 200)
         #expect(server.openSocketCount >= 1)
     }
@@ -41,9 +42,9 @@ import Testing
     let port = try server.start()
     #expect(server.openSocketCount == 1) // the listener
     do {
-        var clients: [TestClient] = []
+        var clients: [HTTPTestClient] = []
         for i in 0..<30 {
-            let c = try TestClient(port: port)
+            let c = try HTTPTestClient.connect(port: port)
             switch i % 5 {
             case 0: _ = c.request("GET", "/echo")                           // keep-alive, client closes
             case 1: _ = c.request("GET", "/echo", headers: ["Connection: close"]) // server closes

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// `/vault/{id}` refuses heads without `X-Key` (its screen sees path parameters);
 /// `/open` has no screen. Handlers count their calls.
@@ -44,21 +45,21 @@ private func screenedRouter(_ handled: Counter) -> Router {
     let handled = Counter()
     try withServer(router: screenedRouter(handled)) { server, port in
         let size = 10 << 20
-        let c = try TestClient(port: port, timeout: 5)
+        let c = try HTTPTestClient.connect(port: port, timeout: 5)
         c.send("POST /vault/42 HTTP/1.1\r\nHost: a\r\nContent-Length: \(size)\r\n\r\n")
         let fd = c.fd
         let sender = onThread { rawSend(fd, [UInt8](repeating: 0x7A, count: size)) }
         let r = try #require(c.readResponse())
         #expect(r.status == 403)
-        #expect(r.json?["message"] as? String == "Forbidden: no key for vault 42")
+        #expect(r.object["message"] as? String == "Forbidden: no key for vault 42")
         #expect(r.headers["Connection"] == "close")
         #expect(c.waitForClose(timeout: 5))
         sender.wait()
         #expect(server.bufferHighWater.retainedInputBytes < 1 << 20)
 
-        let ok = try TestClient(port: port)
-        #expect(ok.request("POST", "/vault/42", headers: ["X-Key: k"], body: "secret")?.bodyText == "stored 6 in 42")
-        #expect(ok.request("POST", "/open", body: "hello")?.bodyText == "open 5")
+        let ok = try HTTPTestClient.connect(port: port)
+        #expect(ok.request("POST", "/vault/42", headers: ["X-Key: k"], body: "secret")?.text == "stored 6 in 42")
+        #expect(ok.request("POST", "/open", body: "hello")?.text == "open 5")
         #expect(ok.request("GET", "/vault/1")?.status == 403)
         #expect(handled.count == 2)
     }

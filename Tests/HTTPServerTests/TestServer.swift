@@ -1,26 +1,14 @@
 import Foundation
 @testable import HTTPServer
+import TestSupport
 
-/// Starts a server on a free port with the shared test routes, runs `body`, always shuts down.
+/// Starts a server on a free port with the shared test routes, runs `body`, always shuts down
+/// (`withServer(responder:)` from TestSupport for any other responder).
 func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                 router: Router = TestRoutes.router(),
                 accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
                 _ body: (HTTPServer, Int) throws -> Void) throws {
     try withServer(configure: configure, responder: router, accessLog: accessLog, body)
-}
-
-/// Same with any responder (for tests of responder hooks such as `screen`).
-func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
-                responder: any HTTPResponder,
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
-                _ body: (HTTPServer, Int) throws -> Void) throws {
-    var configuration = HTTPServerConfiguration()
-    configuration.port = 0
-    configure(&configuration)
-    let server = HTTPServer(configuration: configuration, responder: responder, accessLog: accessLog)
-    let port = try server.start()
-    defer { server.shutdown(gracePeriod: 1) }
-    try body(server, port)
 }
 
 enum TestRoutes {

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// UserProfileApi, GroupsApi, AuthSystemsApi and SiteTemplatesApi end to end.
 @Suite struct AdministrationTests {
     @Test func adminProfileOfCaller() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let admin = try h.get("/api/v3/admin-profiles/current")
         #expect(admin.status == 200)
         #expect(admin.object["create_project"] as? Bool == true)
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func profilesListAndAssignment() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let all = try h.get("/api/v3/user-profiles")
         #expect(all.status == 200)
         #expect((all.object["admin_profiles"] as? [Any])?.isEmpty == false)
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func groups() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let before = try h.get("/api/v3/groups")
         #expect(before.status == 200)
         let created = try h.post("/api/v3/groups", json: ["name": "Release Managers", "description": "ship it", "user_ids": [Demo.testerID]])
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func ldapUsersAndImport() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let systems = try h.get("/api/v3/auth-systems")
         #expect(systems.status == 200)
         let ldap = try #require((systems.object["ldaps"] as? [[String: Any]])?.first)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func siteTemplatesApplyAndRemove() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let templates = try h.get("/api/v3/site-templates")
         #expect(templates.status == 200)
         let ids = templates.array.compactMap { $0["template_id"] as? Int }

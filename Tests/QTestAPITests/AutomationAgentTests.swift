@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// AutomationJobApi (agents search, schedules) and ToscaApi (TestEvent import) end to end.
 @Suite struct AutomationAgentTests {
@@ -31,7 +32,7 @@ import QTestStore
     }
 
     @Test func searchIsPagedAndLimitedToTheCallersProjects() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.addAgents(h)
         let all = try search(h, nil)
         #expect(all.status == 200)
@@ -44,7 +45,7 @@ import QTestStore
     }
 
     @Test func queryLanguage() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.addAgents(h)
         #expect(Self.names(try search(h, "name ~ 'selenium'")) == ["Selenium Grid"])
         #expect(Self.names(try search(h, "framework = 'Shell Agent' and active = 'active'")) == ["Private agent"])
@@ -57,7 +58,7 @@ import QTestStore
     }
 
     @Test func fieldsNarrowTheItems() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.addAgents(h)
         let r = try search(h, "name = 'Selenium Grid'", fields: ["name", "framework"])
         let item = try #require((r.object["items"] as? [[String: Any]])?.first)
@@ -67,7 +68,7 @@ import QTestStore
     }
 
     @Test func scheduleCreation() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.addAgents(h)
         let agents = try #require(try search(h, nil).object["items"] as? [[String: Any]])
         let active = try #require(agents.first { $0["name"] as? String == "Selenium Grid" }?["id"] as? Int)
@@ -85,7 +86,7 @@ import QTestStore
     }
 
     @Test func toscaImportGoesThroughTheQueueAndIsIdempotent() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let event: [[String: Any]] = [[
             "name": "Execution List", "toscaUniqueId": "el-1", "toscaNodePath": "/Execution/Lists/Execution List",
             "testRuns": [
@@ -116,7 +117,7 @@ import QTestStore
 /// The demo seed's agents, as a fresh `serve` shows them.
 @Suite struct SeededAgentTests {
     @Test func demoSeedAgentsAreSearchableAndSchedulable() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let r = try h.post("/api/v3/automation/automation-agents", json: ["query": "project_id = 108781"])
         let names = AutomationAgentTests.names(r)
         #expect(names.contains("Selenium Grid (Linux)"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// `POST …/test-runs/{id}/auto-test-logs` with id 0 (creates the run) and with a real run
 /// (attachments kept).
@@ -16,7 +17,7 @@ import QTestStore
     }
 
     @Test func runIdZeroCreatesTheRunInTheAutomationSuiteAndReusesIt() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let first = try h.post("/api/v3/projects/108781/test-runs/0/auto-test-logs", json: Self.body("pkg.Login#ok"))
         #expect(first.status == 201, "\(first)")
         let second = try h.post("/api/v3/projects/108781/test-runs/0/auto-test-logs", json: Self.body("pkg.Login#ok", status: "FAILED"))
@@ -33,7 +34,7 @@ import QTestStore
     }
 
     @Test func suiteDateAndSuitePerDayPickTheSuite() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.post("/api/v3/projects/108781/test-runs/0/auto-test-logs?suiteDate=20260105", json: Self.body("a")).status == 201)
         #expect(try suite(h, named: "Automation 2026-01-05") != nil)
         #expect(try h.post("/api/v3/projects/108781/test-runs/0/auto-test-logs?suitePerDay=true", json: Self.body("b")).status == 201)
@@ -45,7 +46,7 @@ import QTestStore
     }
 
     @Test func attachmentsOfASingleLogAreStored() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let file: [String: Any] = ["name": "trace.txt", "content_type": "text/plain", "data": Data("stack trace".utf8).base64EncodedString()]
         let created = try h.post("/api/v3/projects/108781/test-runs/0/auto-test-logs", json: Self.body("with.file", attachments: [file]))
         #expect(created.status == 201)

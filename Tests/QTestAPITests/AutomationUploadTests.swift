@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import QTestAPI
+import TestSupport
 
 /// Batch automation uploads: submit → poll `queue-processing` → read the results back through
 /// the ordinary endpoints.
@@ -50,7 +51,7 @@ import Glibc
     /// An empty batch is refused before a job exists (it used to be queued and then kill the
     /// worker, and with `--db` every later start).
     @Test func emptyBatchesAreRefusedAtSubmit() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         for path in [Self.suiteUpload, "/api/v3/projects/108781/auto-test-logs?type=automation"] {
             let r = try h.post(path, json: ["test_logs": [Any]()])
             #expect(r.status == 400, "\(path): \(r)")
@@ -62,7 +63,7 @@ import Glibc
     }
 
     @Test func suiteUploadCreatesSuiteCasesRunsAndLogs() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let steps: [[String: Any]] = [
             ["description": "open", "expected_result": "opened", "actual_result": "opened", "status": "PASSED", "order": 0],
             ["description": "close", "expected_result": "closed", "status": "failed", "order": 1],
@@ -107,7 +108,7 @@ import Glibc
     }
 
     @Test func resubmittingReusesCasesAndRuns() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let body: [String: Any] = ["test_logs": [Self.log("a", "PASSED"), Self.log("b", "FAILED")]]
         let (_, first) = try submit(h, Self.suiteUpload, body)
         let suiteID = try #require(Self.content(try Self.waitForJob(h, first))["testSuiteId"] as? Int)
@@ -126,7 +127,7 @@ import Glibc
     }
 
     @Test func treeUploadBuildsModulesAndCyclesAndReusesThem() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let root = try h.post("/api/v3/projects/108781/test-cycles?parentId=0&parentType=root", json: ["name": "Nightly"])
         let rootPID = try #require(root.object["pid"] as? String)
         let rootID = try #require(root.object["id"] as? Int)
@@ -154,7 +155,7 @@ import Glibc
     }
 
     @Test func submissionIsValidatedBeforeQueueing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.post("/api/v3.1/projects/108781/test-runs/7/auto-test-logs?type=automation", json: ["test_logs": []]).status == 400)
         #expect(try h.post("/api/v3.1/projects/108781/test-runs/0/auto-test-logs", json: ["test_logs": []]).status == 400)
         #expect(try h.post("/api/v3.1/projects/108781/test-runs/0/auto-test-logs?type=manual", json: ["test_logs": []]).status == 400)
@@ -173,7 +174,7 @@ import Glibc
     }
 
     @Test func badStatusOrStepOrderFailsTheWholeJob() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let cases: [[String: Any]] = [
             ["test_logs": [Self.log("ok", "PASSED"), Self.log("weird", "SOMETIMES")]],
             ["test_logs": [Self.log("gap", "PASSED", steps: [
@@ -195,7 +196,7 @@ import Glibc
     }
 
     @Test func stepsWithoutOrderSortAlphabetically() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let (_, id) = try submit(h, Self.suiteUpload, ["test_logs": [Self.log("sorted", "PASSED", steps: [
             ["description": "b step", "expected_result": "b", "status": "PASSED"],
             ["description": "a step", "expected_result": "a", "status": "FAILED"],
@@ -208,7 +209,7 @@ import Glibc
     }
 
     @Test func jobDelayHoldsJobsInWaiting() throws {
-        let h = try EmulatorHarness(jobDelay: 0.6)
+        let h = try EmulatorHarness(.router, jobDelay: 0.6)
         let (_, id) = try submit(h, Self.suiteUpload, ["test_logs": [Self.log("slow", "PASSED")]])
         usleep(200_000)
         #expect(try h.get("/api/v3/projects/queue-processing/\(id)").object["state"] as? String == "IN_WAITING")
@@ -216,7 +217,7 @@ import Glibc
     }
 
     @Test func jobsAreProcessedInSubmissionOrderAndOnlyVisibleToTheirProject() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         var ids: [Int] = []
         for n in 0..<5 {
             let (_, id) = try submit(h, Self.suiteUpload, ["test_suite_name": "ignored", "test_logs": [Self.log("same", n % 2 == 0 ? "PASSED" : "FAILED")]])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The HTTP server limits added for hardening (`--body-timeout`, `--max-output-bytes`) reach the
 /// server from the command line and from their `QTEST_EMULATOR_*` variables.

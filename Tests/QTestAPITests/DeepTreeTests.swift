@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// Deep module and test-cycle trees over HTTP: trees far deeper than ``TreeLimits/maxDepth``
 /// (written straight into the database, as an old `--db` file may hold them) are read by every
@@ -48,7 +49,7 @@ import QTestStore
     }
 
     @Test func deepOldTreesAnswerEveryReaderAndForceDelete() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         // 20,000 modules with a test case at the bottom; 20,000 root cycles with a run at the
         // bottom; 2,000 cycles under a release.
         try Self.insertChain(h, modules: true, count: 20_000, firstID: 90_000_001)
@@ -114,7 +115,7 @@ import QTestStore
     }
 
     @Test func createsAndMovesPastTheLimitAre400AndWriteNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.insertChain(h, modules: true, count: Self.limit, firstID: 93_000_001)
         try Self.insertChain(h, modules: false, count: Self.limit, firstID: 94_000_001)
         let deepestModule = 93_000_000 + Self.limit
@@ -156,7 +157,7 @@ import QTestStore
     }
 
     @Test func uploadsWhoseModulePathIsTooDeepAreRefusedAtSubmit() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let jobsBefore = try Self.count(h, "SELECT COUNT(*) FROM jobs")
         let modulesBefore = try Self.count(h, "SELECT COUNT(*) FROM modules")
         let tooDeep = (1...20_000).map { "level \($0)" }
@@ -190,7 +191,7 @@ import QTestStore
     }
 
     @Test func uploadThatOnlyGrowsTooDeepUnderItsCycleFailsTheJobAndWritesNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         try Self.insertChain(h, modules: false, count: 60, firstID: 95_000_001)
         let cyclesBefore = try Self.count(h, "SELECT COUNT(*) FROM test_cycles")
         let r = try h.post(AutomationUploadTests.treeUpload, json: [
@@ -205,7 +206,7 @@ import QTestStore
     }
 
     @Test func toscaEventsNestedPastTheLimitAre400() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         func event(depth: Int) -> [[String: Any]] {
             var node: [String: Any] = ["name": "L\(depth)", "toscaUniqueId": "el-\(depth)", "toscaNodePath": "/L\(depth)"]
             for level in stride(from: depth - 1, through: 1, by: -1) {

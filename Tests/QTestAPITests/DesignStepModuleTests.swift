@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 @Suite struct DesignTestStepTests {
     let p = DesignAPI.project
 
     @Test func insertMoveDeleteRenumberAndV3V4Agree() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Steps", steps: 3))
         let steps = p + "/test-cases/\(id)/test-steps"
         let added = try h.post(steps, json: ["description": "first", "expected": "e", "order": 1])
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func editingStepsOfAnApprovedCaseSavesANewVersion() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Approved", steps: 2))
         let approved = try h.put(p + "/test-cases/\(id)/approve").object
         let approvedVersion = DesignAPI.id(approved, "test_case_version_id")
@@ -69,7 +70,7 @@ import Testing
     let p = DesignAPI.project
 
     @Test func nestingExpandMoveAndForceDelete() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let root = try h.post(p + "/modules", json: ["name": "Root A", "description": "top"])
         #expect(root.status == 201)
         let rootID = DesignAPI.id(root.object)
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func modulesOfAnotherProjectAreNotVisible() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let other = try h.post("/api/v3/projects/\(Demo.secondProjectID)/modules", json: ["name": "Theirs"]).object
         #expect(try h.get(p + "/modules/\(DesignAPI.id(other))").status == 404)
         #expect(try h.post(p + "/modules?parentId=\(DesignAPI.id(other))", json: ["name": "x"]).status == 404)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// Helpers shared by the test-design suites.
 enum DesignAPI {
@@ -24,7 +25,7 @@ enum DesignAPI {
     let p = DesignAPI.project
 
     @Test func createPutsCaseInCreatedViaAPIAtVersion01WithStepsAndProperties() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try DesignAPI.createCase(h, "Login", steps: 2, extra: ["properties": [["field_id": 608940, "field_value": 201]]])
         #expect(tc["version"] as? String == "0.1")
         #expect(tc["pid"] as? String != nil)
@@ -45,7 +46,7 @@ enum DesignAPI {
     }
 
     @Test func versionSequenceMinorsThenApproveThenMinor() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try DesignAPI.createCase(h, "Versioned", steps: 1)
         let id = DesignAPI.id(tc)
         var versionIDs = [DesignAPI.id(tc, "test_case_version_id")]
@@ -82,7 +83,7 @@ enum DesignAPI {
     }
 
     @Test func unapprovedHistoryListsOnlyTheLatestMinor() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Draft"))
         for _ in 0..<3 { _ = try h.put(p + "/test-cases/\(id)", json: ["precondition": "x"]) }
         #expect(try h.get(p + "/test-cases/\(id)/versions").array.map { $0["version"] as? String } == ["0.4"])
@@ -90,7 +91,7 @@ enum DesignAPI {
     }
 
     @Test func listPagesWithSizeAndFiltersByModule() throws {
-        let h = try EmulatorHarness(seed: .demo)
+        let h = try EmulatorHarness(.router, seed: .demo)
         let module = try h.post(p + "/modules", json: ["name": "Paging"]).object
         for i in 0..<5 { _ = try DesignAPI.createCase(h, "Case \(i)", steps: 1, extra: ["parent_id": DesignAPI.id(module)]) }
         let page = try h.get(p + "/test-cases?parentId=\(DesignAPI.id(module))&page=2&size=2")
@@ -102,7 +103,7 @@ enum DesignAPI {
     }
 
     @Test func bulkUpdateIsAllOrNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let a = DesignAPI.id(try DesignAPI.createCase(h, "A"))
         let b = DesignAPI.id(try DesignAPI.createCase(h, "B"))
         let ok = try h.put(p + "/test-cases/update/testcases", json: ["\(a)": ["name": "A2"], "\(b)": ["name": "B2"]])
@@ -116,7 +117,7 @@ enum DesignAPI {
     }
 
     @Test func invalidReferencesAreRefusedAndChangeNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let before = try h.get(p + "/test-cases?size=1000").array.count
         let otherModule = try h.post("/api/v3/projects/\(Demo.secondProjectID)/modules", json: ["name": "Elsewhere"]).object
         #expect(try h.post(p + "/test-cases", json: ["name": "x", "parent_id": DesignAPI.id(otherModule)]).status == 404)
@@ -129,7 +130,7 @@ enum DesignAPI {
     }
 
     @Test func calledTestCaseStepsExpandTheCalledCase() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let callee = try DesignAPI.createCase(h, "Log in", steps: 2)
         let caller = try DesignAPI.createCase(h, "Checkout", extra: ["test_steps": [
             ["description": "log in first", "expected": "", "called_test_case_id": DesignAPI.id(callee)],
@@ -149,7 +150,7 @@ enum DesignAPI {
     }
 
     @Test func deleteRemovesTheCase() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let id = DesignAPI.id(try DesignAPI.createCase(h, "Doomed", steps: 1))
         _ = try h.post(p + "/test-cases/\(id)/comments", json: ["content": "bye"])
         #expect(try h.delete(p + "/test-cases/\(id)").status == 200)
@@ -158,7 +159,7 @@ enum DesignAPI {
     }
 
     @Test func userOutsideTheProjectIsForbidden() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let other = "/api/v3/projects/\(Demo.secondProjectID)"
         #expect(try h.get(other + "/test-cases", token: Demo.testerToken).status == 403)
         #expect(try h.post(other + "/test-cases", json: ["name": "x"], token: Demo.testerToken).status == 403)

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import QTestAPI
 import QTestStore
+import TestSupport
 
 @Suite struct DesignRequirementTests {
     let p = DesignAPI.project
 
     @Test func crudUnderModulesWithProperties() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let module = DesignAPI.id(try h.post(p + "/modules", json: ["name": "Reqs"]).object)
         let created = try h.post(p + "/requirements?parentId=\(module)", json: ["name": "Users log in",
                                                                               "properties": [["field_id": 608960, "field_value": "301"]]])
@@ -32,7 +33,7 @@ import QTestStore
     }
 
     @Test func traceMatrixRunsAndDefectsFollowLinks() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let req = try h.post(p + "/requirements", json: ["name": "Traced"]).object
         let reqID = DesignAPI.id(req)
         let tc = try DesignAPI.createCase(h, "Covers it")
@@ -73,7 +74,7 @@ import QTestStore
     let p = DesignAPI.project
 
     @Test func submitGetUpdateAndLastChange() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let start = QTestDate.format(Date().addingTimeInterval(-5))
         let created = try h.post(p + "/defects", json: ["properties": [["field_id": 608970, "field_value": "Crash"], ["field_id": 608972, "field_value": 401]]])
         #expect(created.status == 201)
@@ -98,7 +99,7 @@ import QTestStore
     let p = DesignAPI.project
 
     @Test func commentsOnCasesRequirementsAndDefects() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try DesignAPI.createCase(h, "Commented")
         let req = try h.post(p + "/requirements", json: ["name": "Commented"]).object
         let defect = try h.post(p + "/defects", json: ["properties": [["field_id": 608970, "field_value": "c"]]]).object
@@ -126,7 +127,7 @@ import QTestStore
     let p = DesignAPI.project
 
     @Test func linkByIdAndPidAndReadFromBothEnds() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let a = try DesignAPI.createCase(h, "A")
         let b = try DesignAPI.createCase(h, "B")
         let req = try h.post(p + "/requirements", json: ["name": "R"]).object
@@ -156,7 +157,7 @@ import QTestStore
     }
 
     @Test func crossProjectAndUnknownReferencesAreRefused() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let req = DesignAPI.id(try h.post(p + "/requirements", json: ["name": "R"]).object)
         let mine = DesignAPI.id(try DesignAPI.createCase(h, "Mine"))
         let theirs = DesignAPI.id(try h.post("/api/v3/projects/\(Demo.secondProjectID)/test-cases", json: ["name": "Theirs"]).object)
@@ -177,7 +178,7 @@ import QTestStore
     let p = DesignAPI.project
 
     @Test func demoSeedHasTreeCasesRequirementsAndDefects() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tree = try h.get(p + "/modules?expand=descendants").array
         let store = try #require(tree.first { $0["name"] as? String == "Web Store" })
         #expect((store["children"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Accounts", "Checkout"])

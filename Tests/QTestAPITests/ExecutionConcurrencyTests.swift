@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import QTestAPI
 import QTestStore
+import TestSupport
 
 /// Many clients writing runs and logs into one suite at once: every request succeeds and
 /// nothing is lost or doubled.

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// ReleaseApi, BuildApi, TestCycleApi, TestSuiteApi end to end, with the hierarchy rules.
 @Suite struct ExecutionContainerTests {
     @Test func releaseLifecycle() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let created = try h.post("\(h.p)/releases", json: ["name": "R1", "description": "first", "start_date": "2026-01-05T10:00:00.000+0000",
                                                           "properties": [["field_id": 608950, "field_value": 132]], "unknown_key": 1])
         #expect(created.status == 201)
@@ -25,14 +26,14 @@ import Testing
     }
 
     @Test func closedReleasesAreHiddenUnlessAsked() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let closed = try h.createdID(h.post("\(h.p)/releases", json: ["name": "Old", "properties": [["field_id": 608950, "field_value": "133"]]]))
         #expect(!ids(try h.get("\(h.p)/releases")).contains(closed))
         #expect(ids(try h.get("\(h.p)/releases?includeClosed=true")).contains(closed))
     }
 
     @Test func releaseValidation() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.post("\(h.p)/releases", json: ["description": "no name"]).status == 400)
         let wrongType = try h.post("\(h.p)/releases", json: ["name": "R", "start_date": 5])
         #expect(wrongType.status == 400)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func buildLifecycle() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let r1 = try h.release("R1"), r2 = try h.release("R2")
         let created = try h.post("\(h.p)/builds", json: ["name": "B1", "release": ["id": r1]])
         #expect(created.status == 201)
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func cyclesNestUnderRootReleaseAndCycles() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let rel = try h.release()
         let created = try h.post("\(h.p)/test-cycles?parentId=0&parentType=root", json: ["name": "Root cycle", "description": "d"])
         #expect(created.status == 200, "clients expect 200 for cycle create")
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func refusedCycleParentsCreateNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let suite = try h.suite()
         let before = try h.get("\(h.p)/test-cycles?pageSize=-1").array.count
         let missing = try h.post("\(h.p)/test-cycles?parentId=987654&parentType=test-cycle", json: ["name": "x"])
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func cycleMovesAndNoCycleUnderItsDescendant() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let a = try h.cycle("A"), b = try h.cycle("B", parent: a, type: "test-cycle"), c = try h.cycle("C", parent: b, type: "test-cycle")
         let rel = try h.release()
         #expect(try h.put("\(h.p)/test-cycles/\(a)?parentId=\(c)&parentType=test-cycle", json: [:]).status == 400)
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func cycleListPagingAndNegativePageSize() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let before = try h.get("\(h.p)/test-cycles?pageSize=-1").array.count
         for i in 0..<5 { _ = try h.cycle("c\(i)") }
         #expect(try h.get("\(h.p)/test-cycles?pageSize=2").array.count == 2)
@@ -119,7 +120,7 @@ import Testing
     }
 
     @Test func deleteWithChildrenNeedsForceAndTakesTheSubtree() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase()
         let top = try h.cycle("Top"), inner = try h.cycle("Inner", parent: top, type: "test-cycle")
         let suite = try h.suite("S", parent: inner, type: "test-cycle")
@@ -142,7 +143,7 @@ import Testing
     }
 
     @Test func suiteLifecycleAndParents() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let rel = try h.release(), cyc = try h.cycle()
         let created = try h.post("\(h.p)/test-suites?parentId=\(cyc)&parentType=test-cycle",
                                  json: ["name": "S1", "properties": [["field_id": 608930, "field_value": 742], ["field_id": -184, "field_value": "desc"]]])
@@ -169,7 +170,7 @@ import Testing
     }
 
     @Test func nonMembersGet403OnEveryExecutionRouteFamily() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let other = "/api/v3/projects/\(Demo.secondProjectID)"
         let paths = ["releases", "releases/1", "builds?releaseId=1", "builds/1", "test-cycles", "test-cycles/1", "test-suites", "test-suites/1",
                      "test-runs", "test-runs/1", "test-runs/execution-statuses", "test-runs/subhierarchy", "test-runs/1/comments",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Builders for execution tests: each creates an object over the wire and returns its id.
 extension EmulatorHarness {

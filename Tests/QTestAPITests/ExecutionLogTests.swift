@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TestLogApi (non-batch) end to end, and log → run status propagation.
 @Suite struct ExecutionLogTests {
     @Test func manualLogBecomesLatestAndSetsRunStatus() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase(steps: 2)
         let run = try h.run(tc.id)
         #expect(try h.runStatus(run) == "605")
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func manualLogValidation() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase(steps: 1), other = try h.testCase("Other", steps: 1)
         let run = try h.run(tc.id)
         let url = "\(h.p)/test-runs/\(run)/test-logs"
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func modifyManualLog() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase(steps: 1)
         let run = try h.run(tc.id)
         let created = try h.post("\(h.p)/test-runs/\(run)/test-logs",
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func automationLogStatusesAreCaseInsensitive() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase(steps: 2)
         let run = try h.run(tc.id)
         let expected: [(String, String)] = [("PASS", "601"), ("FAIL", "602"), ("passed", "601"), ("FAILED", "602"), ("SKIP", "603"),
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func automationLogShapeStepsAndModify() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase(steps: 2)
         let run = try h.run(tc.id)
         var body = EmulatorHarness.autoLog("FAILED")
@@ -117,7 +118,7 @@ import Testing
     }
 
     @Test func runStatusCanBeSetAsAProperty() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let run = try h.run(try h.testCase().id)
         #expect(try h.put("\(h.p)/test-runs/\(run)", json: ["properties": [["field_id": 608917, "field_value": "604"]]]).status == 200)
         #expect(try h.runStatus(run) == "604")

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TestRunApi end to end.
 @Suite struct ExecutionRunTests {
     @Test func runsLiveUnderEveryAllowedParent() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase()
         let rel = try h.release(), cyc = try h.cycle(), suite = try h.suite("S", parent: cyc, type: "test-cycle")
         for (parent, type) in [(0, "root"), (rel, "release"), (cyc, "test-cycle"), (suite, "test-suite")] {
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func refusedRunParentsCreateNothing() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase()
         let total = { try h.get("\(h.p)/test-runs").object["total"] as? Int }
         let before = try total()
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func runShapeStatusAndExpand() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase("Login", steps: 2)
         let suite = try h.suite()
         let created = try h.post("\(h.p)/test-runs?parentId=\(suite)&parentType=test-suite", json: ["test_case": ["id": tc.id], "extra": true])
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func listIsAPagedWrapperAndDescendantsReachTheSubtree() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase()
         let rel = try h.release(), cyc = try h.cycle("C", parent: rel, type: "release"), suite = try h.suite("S", parent: cyc, type: "test-cycle")
         let direct = try h.run(tc.id, parent: cyc, type: "test-cycle")
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func updateMoveAndDelete() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase()
         let s1 = try h.suite("S1"), s2 = try h.suite("S2"), cyc = try h.cycle()
         let run = try h.run(tc.id, parent: s1, type: "test-suite")
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func executionStatusesAndSubhierarchy() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let statuses = try h.get("\(h.p)/test-runs/execution-statuses")
         #expect(statuses.status == 200)
         let byID = Dictionary(uniqueKeysWithValues: statuses.array.map { ($0["id"] as? Int ?? 0, $0["name"] as? String ?? "") })
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func assignParameterValuesCreatesRuns() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let tc = try h.testCase("Param", steps: 2)
         let suite = try h.suite()
         let base = "\(h.p)/test-runs/assign-parameter-values"
@@ -133,7 +134,7 @@ import Testing
     }
 
     @Test func runComments() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let run = try h.run(try h.testCase().id)
         let base = "\(h.p)/test-runs/\(run)/comments"
         let c = try h.createdID(h.post(base, json: ["content": "flaky"]))

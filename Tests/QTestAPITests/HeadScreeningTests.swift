@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Uploads that will be refused are refused from their head: the server answers before the
 /// body arrives and never holds it (20 unauthenticated 60 MB uploads used to take RSS past 1 GB).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import QTestAPI
+import TestSupport
 
 /// Every route of the route table, called with hostile path, query and body values, must leave
 /// the server up and never answer 5xx. Seeded and bounded: the same requests on every run.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestStore
 @testable import QTestAPI
+import TestSupport
 
 /// `/oauth/token` and `/oauth/status` as real clients call them.
 @Suite struct LoginTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// Project profiles limit what a member may write: a read-only member gets 403 from every write
 /// route under a project, before its body is looked at; the check comes from the route table,
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func aReadOnlyMemberGets403FromEveryWriteRoute() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let token = try h.login(Self.viewer.0, Self.viewer.1)
         let routes = Self.projectWriteRoutes()
         #expect(routes.count > 50)
@@ -39,7 +40,7 @@ import Testing
 
     /// The demo "Tester" profile has everything but a few flags: those are refused, the rest allowed.
     @Test func theTesterProfileIsRefusedOnlyWhatItLacks() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         h.token = Demo.testerToken
         let release = try h.post("/api/v3/projects/108781/releases", json: ["name": "by tester"])
         #expect(release.status == 201, "\(release)")

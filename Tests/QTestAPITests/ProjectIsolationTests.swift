@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// A user's token never reaches data of a project they are not assigned to: every route whose
 /// path names a project, whatever its family, answers 403 to such a caller before looking at
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func foreignProjectIsForbiddenOnEveryRoute() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(!Self.projectRoutes.isEmpty)
         for route in Self.projectRoutes {
             let path = Self.concrete(route.pattern, projectID: Demo.secondProjectID)
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func unknownProjectIsNotFoundOnEveryRoute() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         for route in Self.projectRoutes {
             let path = Self.concrete(route.pattern, projectID: 99_999_999)
             let r = try h.send(route.method, path, json: [String: Any](), token: Demo.testerToken)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func listsAndSearchesOnlyShowAssignedProjects() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let projects = try h.get("/api/v3/projects?assigned=false", token: Demo.testerToken)
         #expect(!projects.array.contains { $0["id"] as? Int == Int(Demo.secondProjectID) })
         let uuid = try #require(try h.get("/api/v3/projects/\(Demo.secondProjectID)").object["uuid"] as? String)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// ProjectApi end to end.
 @Suite struct ProjectTests {
     @Test func listShowsVisibleProjectsAsABareArray() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let admin = try h.get("/api/v3/projects")
         #expect(admin.status == 200)
         #expect(Set(admin.array.compactMap { $0["id"] as? Int }) == [108781, 108782])
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func getHasContractKeysAndOmitsNulls() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let r = try h.get("/api/v3/projects/108781")
         #expect(r.status == 200)
         let p = r.object
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func unknownProjectIs404AndForeignProjectIs403() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.get("/api/v3/projects/999999").status == 404)
         let foreign = try h.get("/api/v3/projects/\(Demo.secondProjectID)", token: Demo.testerToken)
         #expect(foreign.status == 403)
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func createIsSiteAdminOnlyAndReturns201() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let denied = try h.post("/api/v3/projects", json: ["name": "Nope"], token: Demo.testerToken)
         #expect(denied.status == 403)
         let r = try h.post("/api/v3/projects", json: ["name": "CI Project", "description": "made by a test", "start_date": "2026-02-01T00:00:00.000Z", "unknown_key": 1])
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func updateChangesOnlyGivenKeys() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let r = try h.put("/api/v3/projects/108781", json: ["description": "Updated"])
         #expect(r.status == 200)
         #expect(r.object["description"] as? String == "Updated")
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func searchByUUID() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let uuid = try #require(try h.get("/api/v3/projects/108781").object["uuid"] as? String)
         let r = try h.post("/api/v3/projects/search", json: ["uuid": [uuid, "nope"]])
         #expect(r.status == 200)
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func projectUsersAndCurrentProfile() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let users = try h.get("/api/v3/projects/108781/users")
         #expect(users.status == 200)
         #expect(users.array.contains { $0["username"] as? String == Demo.testerUser })
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func pagingEdges() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.get("/api/v3/projects?page=1&pageSize=1").array.count == 1)
         #expect(try h.get("/api/v3/projects?page=2&pageSize=1").array.count == 1)
         #expect(try h.get("/api/v3/projects?page=50&pageSize=1").array.isEmpty)

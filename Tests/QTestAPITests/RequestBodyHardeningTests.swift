@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Hostile request bodies over a real socket: huge objects, deep nesting, NUL in strings,
 /// numbers no integer type holds. Each must get a qTest-shaped answer (never a 500 or a

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import QTestAPI
+import TestSupport
 
 /// UserApi end to end.
 @Suite struct UserTests {
     @Test func inviteGetUpdate() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let created = try h.post("/api/v3/users", json: ["username": "qa.lead@example.com", "first_name": "Qa", "last_name": "Lead"])
         #expect(created.status == 200)
         let id = try #require(created.object["id"] as? Int)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func usersMayEditThemselvesButNotOthers() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.put("/api/v3/users/\(Demo.testerID)", json: ["last_name": "Renamed"], token: Demo.testerToken).status == 200)
         #expect(try h.put("/api/v3/users/\(Demo.adminID)", json: ["last_name": "X"], token: Demo.testerToken).status == 403)
         #expect(try h.put("/api/v3/users/\(Demo.testerID)", json: ["status": 2], token: Demo.testerToken).status == 403)
@@ -32,14 +33,14 @@ import Testing
     }
 
     @Test func deactivatedUserCannotLogIn() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.put("/api/v3/users/\(Demo.testerID)", json: ["status": 2]).status == 200)
         #expect(throws: (any Error).self) { try h.login(Demo.testerUser, Demo.testerPassword) }
         #expect(try h.get("/api/v3/projects", token: Demo.testerToken).status == 401)
     }
 
     @Test func assignAndRemoveProjectMembership() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         #expect(try h.get("/api/v3/projects/108782", token: Demo.testerToken).status == 403)
         let assigned = try h.post("/api/v3/users/projects", json: ["project_id": 108782, "user_ids": [Demo.testerID], "profile": ["id": 700004]])
         #expect(assigned.status == 200)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func searchByUsernameIsPaged() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let r = try h.get("/api/v3/users/search?username=example.com&pageSize=1")
         #expect(r.status == 200)
         #expect((r.object["items"] as? [Any])?.count == 1)
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func searchByProjectNameRespectsVisibility() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let admin = try h.get("/api/v3/search/user?projectName=Second")
         #expect(admin.status == 200)
         let items = try #require(admin.object["items"] as? [[String: Any]])
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func reEvaluationAndAvatar() throws {
-        let h = try EmulatorHarness()
+        let h = try EmulatorHarness(.router)
         let me = try h.get("/api/v3/re-evaluation", token: Demo.testerToken)
         #expect(me.status == 200)
         #expect(me.object["id"] as? Int == Int(Demo.testerID))

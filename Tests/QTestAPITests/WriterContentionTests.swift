@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import QTestAPI
 import QTestStore
+import TestSupport
 
 /// Writers wait for one another, but nobody else waits for them: health checks and reads are
 /// answered beside a long write, and a write that cannot get the lock in time is a 503 with

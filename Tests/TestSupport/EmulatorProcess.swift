@@ -5,14 +5,14 @@ import Glibc
 
 /// The `qtest-emulator` executable run as a child process, for tests of the command line:
 /// startup line, signals, exit codes, persistence across restarts.
-final class EmulatorProcess {
-    let process = Process()
+public final class EmulatorProcess {
+    public let process = Process()
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
-    private(set) var port = 0
+    public private(set) var port = 0
 
     /// The binary SwiftPM builds next to the test bundle.
-    static var binaryURL: URL {
+    public static var binaryURL: URL {
         get throws {
             let candidates = [
                 Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("qtest-emulator"),
@@ -27,7 +27,7 @@ final class EmulatorProcess {
     }
 
     /// Runs a command to completion and returns (exit code, stdout, stderr).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
         let p = Process()
         p.executableURL = try binaryURL
         p.arguments = arguments
@@ -44,7 +44,7 @@ final class EmulatorProcess {
 
     /// Starts `qtest-emulator serve …` and waits for its `listening on` line
     /// (`waitForReadyLine: false` returns right after the process started; `port` stays 0).
-    init(_ arguments: [String], environment: [String: String] = [:], waitForReadyLine: Bool = true) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:], waitForReadyLine: Bool = true) throws {
         process.executableURL = try Self.binaryURL
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -70,11 +70,11 @@ final class EmulatorProcess {
         self.port = port
     }
 
-    func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
+    public func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
 
     /// True once some thread of the process has SIGTERM and SIGINT blocked (Linux `/proc`), that is
     /// once the emulator's signal handling is in place: from then on a signal must not be lost.
-    var terminationSignalsBlocked: Bool {
+    public var terminationSignalsBlocked: Bool {
         let tasks = "/proc/\(process.processIdentifier)/task"
         let wanted: UInt64 = (1 << (UInt64(SIGTERM) - 1)) | (1 << (UInt64(SIGINT) - 1))
         for task in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
@@ -88,7 +88,7 @@ final class EmulatorProcess {
     }
 
     /// Waits for the process to exit (bounded) and returns its status.
-    func waitForExit(timeout: TimeInterval = 15) -> Int32? {
+    public func waitForExit(timeout: TimeInterval = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         return process.isRunning ? nil : process.terminationStatus
