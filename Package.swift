@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "qtest-emulator",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)], // Synchronization (Mutex, Atomic) needs macOS 15
     products: [
         .executable(name: "qtest-emulator", targets: ["qtest-emulator"]),
     ],

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import QTestStore
+import Synchronization
 
 /// Turns a queued job's request into its effects, inside the worker's transaction, and
 /// returns the `content` to report on SUCCESS. Throwing fails the job with the error's text
@@ -12,7 +13,7 @@ typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
 /// requeued at startup and run again from the start.
-final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lock`
+final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thread` are guarded by `lock`, a condition variable the worker sleeps on; `context` is set once, before `start`
     /// Set once by the owning context right after creation; weak because the context owns
     /// the worker.
     private weak var context: EmulatorContext?
@@ -105,34 +106,40 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
         }
     }
 
-    private var submittedAt: [Int64: Date] = [:]
-    /// What the submitting request already parsed, so the worker need not parse it again. Only
-    /// an optimisation: a job found in the database at startup is parsed from its stored request.
-    private var prepared: [Int64: any Sendable] = [:]
+    /// What submitting requests told the worker about their jobs, by job id.
+    private struct Notes {
+        var submittedAt: [Int64: Date] = [:]
+        /// What the submitting request already parsed, so the worker need not parse it again. Only
+        /// an optimisation: a job found in the database at startup is parsed from its stored request.
+        var prepared: [Int64: any Sendable] = [:]
+    }
+
+    private let notes = Mutex(Notes())
 
     /// Hands the worker the parsed form of a job's request.
     func stash(_ value: any Sendable, for jobID: Int64) {
-        lock.lock(); prepared[jobID] = value; lock.unlock()
+        notes.withLock { $0.prepared[jobID] = value }
     }
 
     /// The parsed form stashed for `jobID`, if any (taken once).
     func takeStash(_ jobID: Int64) -> (any Sendable)? {
-        lock.lock(); defer { lock.unlock() }
-        return prepared.removeValue(forKey: jobID)
+        notes.withLock { $0.prepared.removeValue(forKey: jobID) }
     }
 
     /// Remembers when a job was submitted in wall-clock time (for the delay).
     func noteSubmitted(_ jobID: Int64) {
-        lock.lock(); submittedAt[jobID] = Date(); lock.unlock()
+        let now = Date()
+        notes.withLock { $0.submittedAt[jobID] = now }
     }
 
     private func jobSubmissionWallTime(_ job: JobRecord) -> Date {
-        lock.lock(); defer { lock.unlock() }
-        // A job found in the database at startup (no wall time known) waits from now.
-        if let known = submittedAt[job.id] { return known }
-        let now = Date()
-        submittedAt[job.id] = now
-        return now
+        notes.withLock { notes in
+            // A job found in the database at startup (no wall time known) waits from now.
+            if let known = notes.submittedAt[job.id] { return known }
+            let now = Date()
+            notes.submittedAt[job.id] = now
+            return now
+        }
     }
 
     private func process(_ job: JobRecord, app: EmulatorContext) {
@@ -156,7 +163,7 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
                 app.options.log("job queue: cannot record failure of job \(job.id): \(error)")
             }
         }
-        lock.lock(); submittedAt[job.id] = nil; prepared[job.id] = nil; lock.unlock()
+        notes.withLock { $0.submittedAt[job.id] = nil; $0.prepared[job.id] = nil }
     }
 
     /// Test-only: `QTEST_EMULATOR_TEST_CRASH_IN_JOB=1` makes the process die right after a job

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The emulator's database: a `DatabasePool` (WAL) on the given file (`synchronous=NORMAL`),
 /// or by default on a temporary file that is deleted when the database is released
@@ -74,7 +75,7 @@ public final class QTestDatabase: Sendable {
         guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
-        defer { writeGate.signal(); generationCounter.advance() }
+        defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         return try DatabaseErrorMapping.mapping { try writer.write(updates) }
     }
 
@@ -84,8 +85,10 @@ public final class QTestDatabase: Sendable {
     }
 
     /// A number that changes after every write: cached reads are valid while it is unchanged.
-    public var generation: UInt64 { generationCounter.value }
-    private let generationCounter = GenerationCounter()
+    public var generation: UInt64 { writeCount.load(ordering: .sequentiallyConsistent) }
+    /// Completed writes. Sequentially consistent, like the lock it replaces: a reader that
+    /// sees the new count also sees the write's effects.
+    private let writeCount = Atomic<UInt64>(0)
 
     /// Deletes every row (schema and migrations stay) and resets all id/PID counters.
     public func reset() throws {
@@ -101,12 +104,4 @@ public final class QTestDatabase: Sendable {
     public func backup(to other: QTestDatabase) throws {
         try writer.backup(to: other.writer)
     }
-}
-
-/// A thread-safe counter of completed writes.
-final class GenerationCounter: @unchecked Sendable {  // `count` is guarded by `lock`
-    private let lock = NSLock()
-    private var count: UInt64 = 0
-    var value: UInt64 { lock.lock(); defer { lock.unlock() }; return count }
-    func advance() { lock.lock(); count &+= 1; lock.unlock() }
 }
