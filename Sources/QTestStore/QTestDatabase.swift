@@ -35,6 +35,8 @@ public final class QTestDatabase: Sendable {
     private let temporary: TemporaryDatabaseFile?
     /// One writer at a time, with a deadline: GRDB's own writer queue would wait forever.
     private let writeGate = DispatchSemaphore(value: 1)
+    /// The id blocks of this database's write transactions (see ``IDBlocks``).
+    private let idBlocks = IDBlocks()
 
     /// Opens (creating if needed) and migrates the database.
     ///
@@ -76,7 +78,9 @@ public final class QTestDatabase: Sendable {
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
         defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
-        return try DatabaseErrorMapping.mapping { try writer.write(updates) }
+        return try DatabaseErrorMapping.mapping {
+            try IDBlocks.$current.withValue(idBlocks) { try writer.write(updates) }
+        }
     }
 
     /// Runs `value` with read access, on a snapshot beside any write in progress.
