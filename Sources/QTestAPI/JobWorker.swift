@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import QTestStore
 import Synchronization
 
@@ -9,6 +10,9 @@ import Synchronization
 typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app: EmulatorContext) throws -> JSON
 
 /// Runs queued jobs one at a time, in submission order, on a background thread.
+///
+/// Problems are logged at `warning`; at `debug` each job's steps are too (held for
+/// `--job-delay`, started, finished with its state and time).
 ///
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
@@ -37,10 +41,10 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
         running = true
         do {
             let recovery = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
-            if recovery.requeued > 0 { app.options.log("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
-            if recovery.failed > 0 { app.options.log("job queue: failed \(recovery.failed) job(s) interrupted \(Jobs.maxAttempts) times") }
+            if recovery.requeued > 0 { app.options.logger.warning("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
+            if recovery.failed > 0 { app.options.logger.warning("job queue: failed \(recovery.failed) job(s) interrupted \(Jobs.maxAttempts) times") }
         } catch {
-            app.options.log("job queue: cannot requeue interrupted jobs: \(error)")
+            app.options.logger.warning("job queue: cannot requeue interrupted jobs: \(error)")
         }
         let thread = Thread { [weak self] in self?.loop() }
         thread.name = "qtest-emulator.jobs"
@@ -87,7 +91,7 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
         while isRunning, let app = context {
             let job: JobRecord?
             do { job = try app.read { db in try Jobs.next(db) } } catch {
-                app.options.log("job queue: cannot read the queue: \(error)")
+                app.options.logger.warning("job queue: cannot read the queue: \(error)")
                 job = nil
             }
             guard let job else {
@@ -100,6 +104,9 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
             let delay = app.options.jobDelay
             if delay > 0 {
                 let due = jobSubmissionWallTime(job).addingTimeInterval(delay)
+                if due > Date() {
+                    app.options.logger.debug("job \(job.id) (\(job.type)): held \(Self.format(due.timeIntervalSinceNow)) for --job-delay")
+                }
                 while Date() < due { if !sleep(until: due) { return } }
             }
             process(job, app: app)
@@ -143,10 +150,15 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
     }
 
     private func process(_ job: JobRecord, app: EmulatorContext) {
+        let logger = app.options.logger
+        let started = Date()
+        let name = "job \(job.id) (\(job.type))"
+        logger.debug("\(name): started, attempt \(job.attempts + 1), project \(job.projectId)")
         do {
             try app.write { db in try Jobs.begin(db, job.id, at: app.now) }
             if Self.crashesInJobsForTesting { abort() }
             guard let processor = processors[job.type] else {
+                logger.debug("\(name): FAILED, no processor for this type")
                 try fail(job, reason: "No processor for job type \(job.type)", app: app)
                 return
             }
@@ -154,13 +166,15 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
                 let content = try processor(db, job, app)
                 try Jobs.finish(db, job.id, .success, content: content.serializedString(), at: app.now)
             }
+            logger.debug("\(name): SUCCESS in \(Self.format(Date().timeIntervalSince(started)))")
         } catch {
             let reason: String
             if let apiError = error as? APIError { reason = apiError.body["message"]?.stringValue ?? "\(apiError.status)" }
             else if let convertible = error as? APIErrorConvertible { reason = convertible.apiError.body["message"]?.stringValue ?? "\(error)" }
             else { reason = "Processing failed: \(error)" }
+            logger.debug("\(name): FAILED in \(Self.format(Date().timeIntervalSince(started))): \(reason)")
             do { try fail(job, reason: reason, app: app) } catch {
-                app.options.log("job queue: cannot record failure of job \(job.id): \(error)")
+                logger.warning("job queue: cannot record failure of job \(job.id): \(error)")
             }
         }
         notes.withLock { $0.submittedAt[job.id] = nil; $0.prepared[job.id] = nil }
@@ -170,6 +184,11 @@ final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thre
     /// is marked `IN_PROCESSING`, so a test can reproduce a job that kills the process every
     /// time it runs (the poison-job rule in ``Jobs/requeueInterrupted(_:at:)``).
     private static let crashesInJobsForTesting = ProcessInfo.processInfo.environment["QTEST_EMULATOR_TEST_CRASH_IN_JOB"] == "1"
+
+    /// `730.1 ms`, `2.0 s`: a duration for the debug log.
+    private static func format(_ seconds: TimeInterval) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.1f s", seconds)
+    }
 
     private func fail(_ job: JobRecord, reason: String, app: EmulatorContext) throws {
         try app.write { db in try Jobs.finish(db, job.id, .failed, content: reason, contentType: "text/plain", at: app.now) }

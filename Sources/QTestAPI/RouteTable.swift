@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 
 /// Who may call a route.
 public enum RouteAccess: Sendable, Equatable {
@@ -21,7 +22,7 @@ public struct RouteTable {
     private let authorizePermission: @Sendable (Caller, Int64, String) throws -> Void
     private let generation: (@Sendable () -> UInt64)?
     private let responses = ResponseCache()
-    private let logger: @Sendable (String) -> Void
+    private let logger: Logger
 
     /// - Parameters:
     ///   - authenticate: resolves a bare token to its caller, `nil` when unknown or expired.
@@ -38,7 +39,7 @@ public struct RouteTable {
                 authorizeProject: @escaping @Sendable (Caller, Int64) throws -> Void = { _, _ in },
                 authorizePermission: @escaping @Sendable (Caller, Int64, String) throws -> Void = { _, _, _ in },
                 generation: (@Sendable () -> UInt64)? = nil,
-                logger: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+                logger: Logger = Logger(label: "QTestAPI.RouteTable")) {
         self.authenticate = authenticate
         self.authorizeProject = authorizeProject
         self.authorizePermission = authorizePermission
@@ -126,10 +127,10 @@ public struct RouteTable {
         return header
     }
 
-    static func response(for error: Error, request: HTTPRequest, logger: (String) -> Void) -> HTTPResponse {
+    static func response(for error: Error, request: HTTPRequest, logger: Logger) -> HTTPResponse {
         if let apiError = error as? APIError { return apiError.response }
         if let convertible = error as? APIErrorConvertible { return convertible.apiError.response }
-        logger("internal error on \(request.method) \(request.path): \(error)")
+        logger.warning("internal error on \(request.method) \(request.path): \(error)")
         return HTTPResponse.json(500, ["message": "Internal server error"] as JSON)
     }
 }

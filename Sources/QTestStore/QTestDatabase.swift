@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import Synchronization
 
 /// The emulator's database: a `DatabasePool` (WAL) on the given file (`synchronous=NORMAL`),
@@ -31,6 +32,8 @@ public final class QTestDatabase: Sendable {
     public let path: String?
     /// How long a write waits for the write lock before it gives up with ``StoreError/busy(_:)``.
     public let busyTimeout: TimeInterval
+    /// Tells at `debug` how long writes wait for the write lock (see ``write(_:)``).
+    public let logger: Logger
     /// The file behind a database opened without a path; removed on release.
     private let temporary: TemporaryDatabaseFile?
     /// One writer at a time, with a deadline: GRDB's own writer queue would wait forever.
@@ -44,7 +47,9 @@ public final class QTestDatabase: Sendable {
     ///   - path: a file path, or nil (default) for a temporary database.
     ///   - clock: the clock for timestamps and token expiry.
     ///   - busyTimeout: how long a write waits for the lock (seconds).
-    public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5) throws {
+    ///   - logger: where lock waits are logged at `debug`; silent by default.
+    public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5,
+                logger: Logger = Logger(label: "QTestStore", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "QTestStore"
@@ -58,6 +63,7 @@ public final class QTestDatabase: Sendable {
         self.clock = clock
         self.path = path
         self.busyTimeout = busyTimeout
+        self.logger = logger
         self.temporary = temporary
         try Schema.migrator.migrate(writer)
     }
@@ -72,11 +78,18 @@ public final class QTestDatabase: Sendable {
     /// Runs `updates` in one write transaction. Throwing rolls everything back.
     ///
     /// Every write advances ``generation`` (even one that rolls back), so caches keyed by it
-    /// never outlive a change.
+    /// never outlive a change. A wait for the write lock of a millisecond or more is logged at
+    /// `debug`: it is where time goes when writers pile up.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
+        let waitStarted = DispatchTime.now().uptimeNanoseconds
+        let acquired = writeGate.wait(timeout: .now() + busyTimeout) == .success
+        // The uptime clock is monotonic: the difference is never negative.
+        let waitedMs = Double(DispatchTime.now().uptimeNanoseconds &- waitStarted) / 1e6
+        guard acquired else {
+            logger.debug("database: a write gave up after \(String(format: "%.1f", waitedMs)) ms waiting for the write lock")
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
+        if waitedMs >= 1 { logger.debug("database: a write waited \(String(format: "%.1f", waitedMs)) ms for the write lock") }
         defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         return try DatabaseErrorMapping.mapping {
             try IDBlocks.$current.withValue(idBlocks) { try writer.write(updates) }

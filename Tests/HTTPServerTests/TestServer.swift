@@ -1,23 +1,27 @@
 import Foundation
 @testable import HTTPServer
+import Logging
+
+/// What servers log in tests that don't look at their log.
+let silentLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
 /// Starts a server on a free port with the shared test routes, runs `body`, always shuts down.
 func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                 router: Router = TestRoutes.router(),
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+                logger: Logger = silentLogger,
                 _ body: (HTTPServer, Int) throws -> Void) throws {
-    try withServer(configure: configure, responder: router, accessLog: accessLog, body)
+    try withServer(configure: configure, responder: router, logger: logger, body)
 }
 
 /// Same with any responder (for tests of responder hooks such as `screen`).
 func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                 responder: any HTTPResponder,
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+                logger: Logger = silentLogger,
                 _ body: (HTTPServer, Int) throws -> Void) throws {
     var configuration = HTTPServerConfiguration()
     configuration.port = 0
     configure(&configuration)
-    let server = HTTPServer(configuration: configuration, responder: responder, accessLog: accessLog)
+    let server = HTTPServer(configuration: configuration, responder: responder, logger: logger)
     let port = try server.start()
     defer { server.shutdown(gracePeriod: 1) }
     try body(server, port)

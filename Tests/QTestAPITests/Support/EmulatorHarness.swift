@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import QTestAPI
 import QTestStore
 
@@ -22,12 +23,14 @@ final class EmulatorHarness {
     /// The token `get`/`post`/… send unless told otherwise.
     var token: String? = Demo.adminToken
 
+    /// `logger` is given to both the app and the server (silent by default).
     init(seed: SeedSource = .demo, databasePath: String? = nil, clock: any StoreClock = SystemClock(), jobDelay: TimeInterval = 0,
-         busyTimeout: TimeInterval = 5) throws {
-        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock))
+         busyTimeout: TimeInterval = 5, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock,
+                                                       logger: logger))
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
-        server = HTTPServer(configuration: configuration, responder: app.router)
+        server = HTTPServer(configuration: configuration, responder: app.router, logger: logger)
         port = try server.start()
         app.start()
         client = HTTPTestClient(port: port)
