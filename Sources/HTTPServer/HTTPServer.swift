@@ -9,8 +9,7 @@ import Logging
 /// (`ioQueue`), so connection state needs no locks. Responders run on a concurrent work queue,
 /// so a slow handler never delays I/O for other connections.
 ///
-/// `@unchecked Sendable`: mutable state is either confined to `ioQueue` or guarded by `lifecycle`
-/// (a condition variable: `waitUntilStopped` sleeps on it).
+/// `@unchecked Sendable`: state is confined to `ioQueue` or guarded by `lifecycle`, a condition variable `waitUntilStopped` sleeps on.
 public final class HTTPServer: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     let responder: any HTTPResponder

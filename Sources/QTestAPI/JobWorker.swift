@@ -17,7 +17,9 @@ typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
 /// requeued at startup and run again from the start.
-final class JobWorker: @unchecked Sendable {  // `running`, `pendingWake`, `thread` are guarded by `lock`, a condition variable the worker sleeps on; `context` is set once, before `start`
+///
+/// `@unchecked Sendable`: `running`, `pendingWake` and `thread` are guarded by `lock`, a condition variable the worker sleeps on.
+final class JobWorker: @unchecked Sendable {
     /// Set once by the owning context right after creation; weak because the context owns
     /// the worker.
     private weak var context: EmulatorContext?
