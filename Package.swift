@@ -1,35 +1,45 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "qtest-emulator",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)], // Synchronization (Mutex, Atomic) needs macOS 15
     products: [
         .executable(name: "qtest-emulator", targets: ["qtest-emulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Socket HTTP/1.1 server, parser and route patterns. Knows nothing about qTest.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: [logging]),
         // SQLite schema, domain rules, IDs/PIDs, clock. Knows nothing about HTTP.
-        .target(name: "QTestStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QTestStore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            logging,
+        ]),
         // qTest wire format, auth, route table, job worker, control plane.
-        .target(name: "QTestAPI", dependencies: ["HTTPServer", "QTestStore"],
+        .target(name: "QTestAPI", dependencies: ["HTTPServer", "QTestStore", logging],
                 resources: [.copy("Resources")]),
         .executableTarget(name: "qtest-emulator", dependencies: [
-            "HTTPServer", "QTestStore", "QTestAPI",
+            "HTTPServer", "QTestStore", "QTestAPI", logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Test plumbing shared by the test targets: the HTTP test client, the emulator harness
         // (live socket or in-process router), the CLI process runner, demo constants.
-        .target(name: "TestSupport", dependencies: ["HTTPServer", "QTestStore", "QTestAPI"],
+        .target(name: "TestSupport", dependencies: ["HTTPServer", "QTestStore", "QTestAPI", logging],
                 path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore"]),
-        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport"],
+        // An in-memory LogHandler for tests that look at what was logged.
+        .target(name: "LogRecorder", dependencies: [logging], path: "Tests/LogRecorder"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport", "LogRecorder", logging]),
+        .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore", "LogRecorder", logging]),
+        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport", "LogRecorder", logging],
                     resources: [.copy("Fixtures")]),
     ]
 )

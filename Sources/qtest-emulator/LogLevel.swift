@@ -1,31 +1,23 @@
 import ArgumentParser
-import Foundation
+import Logging
 
-/// How chatty the process is on stderr/stdout.
-enum LogLevel: String, ExpressibleByArgument, CaseIterable, Comparable, Sendable {
+/// `--log-level`: the four levels the README documents, each one of swift-log's.
+///
+/// - `error`: only failures to start or listen.
+/// - `warning`: also job-queue problems and unexpected (500) errors.
+/// - `info`: also one access-log line per request, and shutdown.
+/// - `debug`: also the route of each request, what it carried (headers, body), job worker
+///   steps, write-lock waits and the effective settings at startup.
+enum LogLevel: String, ExpressibleByArgument, CaseIterable, Sendable {
     case error, warning, info, debug
 
-    /// Chattiness rank: error < warning < info < debug.
-    private var rank: Int {
+    /// The swift-log level this stands for.
+    var level: Logger.Level {
         switch self {
-        case .error: 0
-        case .warning: 1
-        case .info: 2
-        case .debug: 3
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .debug: .debug
         }
-    }
-
-    static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rank < rhs.rank }
-}
-
-/// A minimal line logger: one line per event, flushed at once so that CI logs interleave
-/// correctly with the test runner's output.
-struct Logger: Sendable {
-    let level: LogLevel
-
-    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
-        guard level <= self.level else { return }
-        let line = message() + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }

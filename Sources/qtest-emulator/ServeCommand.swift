@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import HTTPServer
+import Logging
 import QTestAPI
 
 /// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
@@ -68,7 +69,10 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = Logger(level: logLevel)
+        let level = logLevel.level
+        LoggingSystem.bootstrap { _ in StderrLogHandler(logLevel: level) }
+        let logger = Logger(label: "qtest-emulator")
+        logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache)")
         let app: EmulatorApp
         do {
             app = try EmulatorApp(options: EmulatorOptions(
@@ -77,10 +81,10 @@ struct ServeCommand: ParsableCommand {
                 jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
                 busyTimeout: Duration.parseSeconds(busyTimeout) ?? 5,
                 responseCache: responseCache.lowercased() == "on",
-                log: { logger.log(.warning, $0) }
+                logger: logger
             ))
         } catch {
-            logger.log(.error, "qtest-emulator: cannot start: \(error)")
+            logger.error("qtest-emulator: cannot start: \(error)")
             throw ExitCode(2)
         }
 
@@ -95,14 +99,12 @@ struct ServeCommand: ParsableCommand {
         configuration.maxOutputBytes = maxOutputBytes
         configuration.maxConnections = maxConnections
 
-        let server = HTTPServer(configuration: configuration, responder: app.router) { entry in
-            logger.log(.info, String(format: "%@ %@ %d %.1fms", entry.method, entry.path, entry.status, entry.duration * 1000))
-        }
+        let server = HTTPServer(configuration: configuration, responder: app.router, logger: logger)
         let boundPort: Int
         do {
             boundPort = try server.start()
         } catch {
-            logger.log(.error, "qtest-emulator: cannot listen on \(host):\(port): \(error)")
+            logger.error("qtest-emulator: cannot listen on \(host):\(port): \(error)")
             throw ExitCode(2)
         }
         app.start()
@@ -113,7 +115,7 @@ struct ServeCommand: ParsableCommand {
         // SIGTERM/SIGINT were blocked at process start (see `TerminationSignals`), so one sent at
         // any time since, even before the line above, is pending here and not lost.
         let received = TerminationSignals.wait()
-        logger.log(.info, "qtest-emulator: shutting down (\(received == SIGINT ? "SIGINT" : "SIGTERM"))")
+        logger.info("qtest-emulator: shutting down (\(received == SIGINT ? "SIGINT" : "SIGTERM"))")
         server.shutdown()
         app.stop()
         throw ExitCode.success

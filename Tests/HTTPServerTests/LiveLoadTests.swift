@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HTTPServer
 import TestSupport
+import LogRecorder
 
 /// Runs `count` closures on dedicated threads (not the Swift cooperative pool, which has only one
 /// thread per core) and waits for all of them.
@@ -123,21 +124,17 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
 }
 
 @Test func accessLogCalledOncePerRequest() throws {
-    final class Log: @unchecked Sendable {
-        let lock = NSLock()
-        var entries: [AccessLogEntry] = []
-    }
-    let log = Log()
-    try withServer(accessLog: { entry in log.lock.lock(); log.entries.append(entry); log.lock.unlock() }) { _, port in
+    let log = LogRecorder()
+    try withServer(logger: log.logger(level: .info)) { _, port in
         let c = try HTTPTestClient.connect(port: port)
         #expect(c.request("GET", "/echo?x=1")?.status == 200)
         #expect(c.request("DELETE", "/items/1")?.status == 405)
         #expect(c.request("GET", "/slow?ms=50")?.status == 200)
     }
-    log.lock.lock(); defer { log.lock.unlock() }
-    #expect(log.entries.map(\.method) == ["GET", "DELETE", "GET"])
-    #expect(log.entries.map(\.path) == ["/echo", "/items/1", "/slow"])
-    #expect(log.entries.map(\.status) == [200, 405, 200])
-    #expect(log.entries[2].duration >= 0.04)
-    #expect(log.entries.allSatisfy { $0.remoteAddress.hasPrefix("127.0.0.1:") })
+    let entries = log.entries(at: .info)
+    #expect(entries.map { $0.metadata["method"]?.description } == ["GET", "DELETE", "GET"])
+    #expect(entries.map { $0.metadata["path"]?.description } == ["/echo", "/items/1", "/slow"])
+    #expect(entries.map { $0.metadata["status"]?.description } == ["200", "405", "200"])
+    #expect((entries.last?.metadata["duration"]?.description).flatMap(Double.init) ?? 0 >= 0.04)
+    #expect(entries.allSatisfy { $0.metadata["remote"]?.description.hasPrefix("127.0.0.1:") == true })
 }

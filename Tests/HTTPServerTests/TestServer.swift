@@ -1,14 +1,18 @@
 import Foundation
 @testable import HTTPServer
 import TestSupport
+import Logging
+
+/// What servers log in tests that don't look at their log.
+let silentLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
 /// Starts a server on a free port with the shared test routes, runs `body`, always shuts down
 /// (`withServer(responder:)` from TestSupport for any other responder).
 func withServer(configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                 router: Router = TestRoutes.router(),
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+                logger: Logger = silentLogger,
                 _ body: (HTTPServer, Int) throws -> Void) throws {
-    try withServer(configure: configure, responder: router, accessLog: accessLog, body)
+    try withServer(configure: configure, responder: router, logger: logger, body)
 }
 
 enum TestRoutes {

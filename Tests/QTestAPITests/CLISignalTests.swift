@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -6,10 +7,8 @@ import TestSupport
 #endif
 
 /// Keeps both cores busy while a test runs, to widen any startup race.
-/// `@unchecked Sendable`: `stopped` is only touched under `lock`.
-private final class CPULoad: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
+private final class CPULoad: Sendable {
+    private let stopped = Atomic<Bool>(false)
     private let done = DispatchGroup()
 
     init(threads: Int) {
@@ -26,10 +25,10 @@ private final class CPULoad: @unchecked Sendable {
         }
     }
 
-    private var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+    private var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
 
     func stop() {
-        lock.lock(); stopped = true; lock.unlock()
+        stopped.store(true, ordering: .sequentiallyConsistent)
         done.wait()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import QTestAPI
 import QTestStore
@@ -7,12 +8,11 @@ import TestSupport
 /// Many clients writing runs and logs into one suite at once: every request succeeds and
 /// nothing is lost or doubled.
 @Suite struct ExecutionConcurrencyTests {
-    /// Errors collected from worker threads. `@unchecked Sendable`: every access holds `lock`.
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var messages: [String] = []
-        func add(_ message: String) { lock.lock(); messages.append(message); lock.unlock() }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return messages }
+    /// Errors collected from worker threads.
+    final class Failures: Sendable {
+        private let messages = Mutex<[String]>([])
+        func add(_ message: String) { messages.withLock { $0.append(message) } }
+        var all: [String] { messages.withLock { $0 } }
     }
 
     @Test func thirtyTwoClientsCreateAHundredRunsAndLogsEach() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import QTestAPI
 
@@ -173,9 +174,10 @@ import Testing
 }
 
 /// The result of work on another thread.
-private final class ThreadOutcome: @unchecked Sendable {
+private final class ThreadOutcome: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var value: Bool?
-    func finish(_ ok: Bool) { value = ok; done.signal() }
-    func wait() -> Bool? { _ = done.wait(timeout: .now() + 60); return value }
+    /// Behind a mutex as well: after a timed-out wait the thread may still be writing it.
+    private let value = Mutex<Bool?>(nil)
+    func finish(_ ok: Bool) { value.withLock { $0 = ok }; done.signal() }
+    func wait() -> Bool? { _ = done.wait(timeout: .now() + 60); return value.withLock { $0 } }
 }

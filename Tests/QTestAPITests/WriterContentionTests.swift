@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import QTestAPI
 import QTestStore
@@ -84,14 +85,22 @@ import TestSupport
 }
 
 /// Counts the answers the piled-up writers got.
-final class Mutex503Counter: @unchecked Sendable {  // guarded by `lock`
-    private let lock = NSLock()
-    private(set) var busy = 0
-    private(set) var retryAfter = 0
-    private(set) var other: [String] = []
+final class Mutex503Counter: Sendable {
+    private struct Tally {
+        var busy = 0
+        var retryAfter = 0
+        var other: [String] = []
+    }
+
+    private let tally = Mutex(Tally())
+    var busy: Int { tally.withLock { $0.busy } }
+    var retryAfter: Int { tally.withLock { $0.retryAfter } }
+    var other: [String] { tally.withLock { $0.other } }
+
     func record(_ r: WireResponse) {
-        lock.lock(); defer { lock.unlock() }
-        if r.status == 503 { busy += 1 } else { other.append(r.description) }
-        if r.header("Retry-After") != nil { retryAfter += 1 }
+        tally.withLock { tally in
+            if r.status == 503 { tally.busy += 1 } else { tally.other.append(r.description) }
+            if r.header("Retry-After") != nil { tally.retryAfter += 1 }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import QTestAPI
 import QTestStore
 
@@ -33,12 +34,15 @@ public final class EmulatorHarness {
     public var token: String? = Demo.adminToken
 
     public init(_ mode: Mode = .live, seed: SeedSource = .demo, databasePath: String? = nil, clock: any StoreClock = SystemClock(),
-                jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5) throws {
+                jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5,
+                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         self.mode = mode
-        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock))
+        // `logger` goes to both the app and the server (silent by default).
+        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock,
+                                                       logger: logger))
         switch mode {
         case .live:
-            let (server, port) = try startTestServer(responder: app.router)
+            let (server, port) = try startTestServer(responder: app.router, logger: logger)
             self.server = server
             self.port = port
             client = HTTPTestClient(port: port)

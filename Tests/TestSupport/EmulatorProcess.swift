@@ -72,6 +72,13 @@ public final class EmulatorProcess {
 
     public func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
 
+    /// Everything the process wrote to stderr, line by line. Call it once the process has
+    /// exited: it reads until the pipe closes.
+    public func standardErrorLines() -> [String] {
+        let text = String(decoding: stderrPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    }
+
     /// True once some thread of the process has SIGTERM and SIGINT blocked (Linux `/proc`), that is
     /// once the emulator's signal handling is in place: from then on a signal must not be lost.
     public var terminationSignalsBlocked: Bool {

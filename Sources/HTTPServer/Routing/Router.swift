@@ -1,3 +1,5 @@
+import Logging
+
 /// Method + path-pattern dispatch. Linear scan: the route table is small (a few hundred at most)
 /// and matching is a handful of string compares, so a trie would not pay for itself.
 public struct Router: HTTPResponder {
@@ -27,6 +29,10 @@ public struct Router: HTTPResponder {
         return response
     }
 
+    /// Tells at `debug` which route each request was dispatched to (its pattern), or why none
+    /// was; silent unless set.
+    public var logger = Logger(label: "HTTPServer.Router", factory: { _ in SwiftLogNoOpLogHandler() })
+
     public init() {}
 
     /// Adds a route. `screen`, when given, runs on the request head before the body is read
@@ -45,12 +51,15 @@ public struct Router: HTTPResponder {
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         switch lookup(request) {
         case .found(let route, let params):
+            logger.debug("\(request.method) \(request.path): route \(route.method) \(route.pattern.text)")
             var routed = request
             routed.pathParameters = params
             return route.handler(routed)
         case .methodNotAllowed(let allowed):
+            logger.debug("\(request.method) \(request.path): no \(request.method) route, allowed \(allowed.joined(separator: ", "))")
             return methodNotAllowed(request, allowed)
         case .notFound:
+            logger.debug("\(request.method) \(request.path): no route")
             return notFound(request)
         }
     }
@@ -62,7 +71,10 @@ public struct Router: HTTPResponder {
         guard case .found(let route, let params) = lookup(head), let screen = route.screen else { return nil }
         var routed = head
         routed.pathParameters = params
-        return screen(routed)
+        guard let refusal = screen(routed) else { return nil }
+        // A refused request never reaches `respond(to:)`: say here which route refused it.
+        logger.debug("\(head.method) \(head.path): refused before its body by route \(route.method) \(route.pattern.text)")
+        return refusal
     }
 
     private enum Lookup {

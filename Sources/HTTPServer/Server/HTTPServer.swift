@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import Logging
 
 /// HTTP/1.1 server on non-blocking POSIX sockets driven by Dispatch sources.
 ///
@@ -8,11 +9,12 @@ import Glibc
 /// (`ioQueue`), so connection state needs no locks. Responders run on a concurrent work queue,
 /// so a slow handler never delays I/O for other connections.
 ///
-/// `@unchecked Sendable`: mutable state is either confined to `ioQueue` or guarded by `lifecycle`.
+/// `@unchecked Sendable`: state is confined to `ioQueue` or guarded by `lifecycle`, a condition variable `waitUntilStopped` sleeps on.
 public final class HTTPServer: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     let responder: any HTTPResponder
-    let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    /// Receives the access log (see `logAccess`); silent unless the caller passes a logger.
+    let logger: Logger
 
     let ioQueue = DispatchQueue(label: "HTTPServer.io", qos: .userInitiated)
     let workQueue = DispatchQueue(label: "HTTPServer.work", qos: .userInitiated, attributes: .concurrent)
@@ -42,10 +44,10 @@ public final class HTTPServer: @unchecked Sendable {
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
     public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
+                logger: Logger = Logger(label: "HTTPServer", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.configuration = configuration
         self.responder = responder
-        self.accessLog = accessLog
+        self.logger = logger
         self.blockingWork = WorkerPool(threads: configuration.blockingWorkerThreads, name: "HTTPServer.blocking")
     }
 
@@ -177,12 +179,6 @@ public final class HTTPServer: @unchecked Sendable {
 
     func socketClosed() {
         openSockets -= 1
-    }
-
-    /// Called from the work queue once a request is answered (or refused by the screen).
-    func logAccess(_ request: HTTPRequest, status: Int, duration: TimeInterval) {
-        accessLog?(AccessLogEntry(method: request.method, path: request.path, status: status,
-                                  duration: duration, remoteAddress: request.remoteAddress))
     }
 
     // I/O queue only: connections report their buffer sizes as they change.

@@ -7,7 +7,9 @@ import Foundation
 /// Dispatch on Linux adds threads for blocked work only slowly: a dozen such writers used to
 /// hold every worker thread, so a health check or a plain read waited 6–14 s behind them.
 /// Blocking work is confined to these threads; safe-method requests never queue behind it.
-final class WorkerPool: @unchecked Sendable {  // `queue` and `stopped` are guarded by `condition`
+///
+/// `@unchecked Sendable`: `queue`, `head` and `stopped` are guarded by `condition`, a condition variable idle threads wait on.
+final class WorkerPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [@Sendable () -> Void] = []
     private var head = 0

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import QTestStore
 
 /// How an emulator instance is set up.
@@ -12,8 +13,9 @@ public struct EmulatorOptions: Sendable {
     public var jobDelay: TimeInterval
     /// The clock behind every timestamp and token expiry.
     public var clock: any StoreClock
-    /// Receives warnings and unexpected errors.
-    public var log: @Sendable (String) -> Void
+    /// Receives warnings and unexpected errors, and at `debug` the route of each request,
+    /// job worker steps and write-lock waits. Silent by default.
+    public var logger: Logger
     /// How long a write waits for the database lock before it is answered 503.
     public var busyTimeout: TimeInterval
     /// Whether successful GETs are answered from a cache until the next write (on by default;
@@ -22,14 +24,14 @@ public struct EmulatorOptions: Sendable {
 
     public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5,
                 clock: any StoreClock = SystemClock(), responseCache: Bool = true,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                logger: Logger = Logger(label: "qtest-emulator", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.databasePath = databasePath
         self.seed = seed
         self.jobDelay = jobDelay
         self.busyTimeout = busyTimeout
         self.clock = clock
         self.responseCache = responseCache
-        self.log = log
+        self.logger = logger
     }
 }
 
@@ -85,10 +87,13 @@ public final class EmulatorApp: Sendable {
     public let router: Router
 
     public init(options: EmulatorOptions) throws {
-        let database = try QTestDatabase(path: options.databasePath, clock: options.clock, busyTimeout: options.busyTimeout)
+        let database = try QTestDatabase(path: options.databasePath, clock: options.clock, busyTimeout: options.busyTimeout,
+                                         logger: options.logger)
         try EmulatorApp.seedIfEmpty(database, from: options.seed)
         context = EmulatorContext(database: database, options: options)
-        router = EmulatorApp.makeRouteTable(context: context).router
+        var router = EmulatorApp.makeRouteTable(context: context).router
+        router.logger = options.logger
+        self.router = router
     }
 
     /// Starts background work (the job worker).
@@ -144,7 +149,7 @@ public final class EmulatorApp: Sendable {
             middlewares.append(ResponseCaching(cache: ResponseCache(), generation: { database.generation }))
         }
         var table = RouteTable(app: context, guards: [authentication, projectAccess], middlewares: middlewares,
-                               logger: context.options.log)
+                               logger: context.options.logger)
         ControlRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }
         return table

@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
+import Logging
 import QTestStore
+import Synchronization
 
 /// Turns a queued job's request into its effects, inside the worker's transaction, and
 /// returns the `content` to report on SUCCESS. Throwing fails the job with the error's text
@@ -9,10 +11,15 @@ typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app
 
 /// Runs queued jobs one at a time, in submission order, on a background thread.
 ///
+/// Problems are logged at `warning`; at `debug` each job's steps are too (held for
+/// `--job-delay`, started, finished with its state and time).
+///
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
 /// requeued at startup and run again from the start.
-final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lock`
+///
+/// `@unchecked Sendable`: `running`, `pendingWake` and `thread` are guarded by `lock`, a condition variable the worker sleeps on.
+final class JobWorker: @unchecked Sendable {
     /// Set once by the owning context right after creation; weak because the context owns
     /// the worker.
     private weak var context: EmulatorContext?
@@ -36,10 +43,10 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
         running = true
         do {
             let recovery = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
-            if recovery.requeued > 0 { app.options.log("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
-            if recovery.failed > 0 { app.options.log("job queue: failed \(recovery.failed) job(s) interrupted \(Jobs.maxAttempts) times") }
+            if recovery.requeued > 0 { app.options.logger.warning("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
+            if recovery.failed > 0 { app.options.logger.warning("job queue: failed \(recovery.failed) job(s) interrupted \(Jobs.maxAttempts) times") }
         } catch {
-            app.options.log("job queue: cannot requeue interrupted jobs: \(error)")
+            app.options.logger.warning("job queue: cannot requeue interrupted jobs: \(error)")
         }
         let thread = Thread { [weak self] in self?.loop() }
         thread.name = "qtest-emulator.jobs"
@@ -86,7 +93,7 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
         while isRunning, let app = context {
             let job: JobRecord?
             do { job = try app.read { db in try Jobs.next(db) } } catch {
-                app.options.log("job queue: cannot read the queue: \(error)")
+                app.options.logger.warning("job queue: cannot read the queue: \(error)")
                 job = nil
             }
             guard let job else {
@@ -99,47 +106,61 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
             let delay = app.options.jobDelay
             if delay > 0 {
                 let due = jobSubmissionWallTime(job).addingTimeInterval(delay)
+                if due > Date() {
+                    app.options.logger.debug("job \(job.id) (\(job.type)): held \(Self.format(due.timeIntervalSinceNow)) for --job-delay")
+                }
                 while Date() < due { if !sleep(until: due) { return } }
             }
             process(job, app: app)
         }
     }
 
-    private var submittedAt: [Int64: Date] = [:]
-    /// What the submitting request already parsed, so the worker need not parse it again. Only
-    /// an optimisation: a job found in the database at startup is parsed from its stored request.
-    private var prepared: [Int64: any Sendable] = [:]
+    /// What submitting requests told the worker about their jobs, by job id.
+    private struct Notes {
+        var submittedAt: [Int64: Date] = [:]
+        /// What the submitting request already parsed, so the worker need not parse it again. Only
+        /// an optimisation: a job found in the database at startup is parsed from its stored request.
+        var prepared: [Int64: any Sendable] = [:]
+    }
+
+    private let notes = Mutex(Notes())
 
     /// Hands the worker the parsed form of a job's request.
     func stash(_ value: any Sendable, for jobID: Int64) {
-        lock.lock(); prepared[jobID] = value; lock.unlock()
+        notes.withLock { $0.prepared[jobID] = value }
     }
 
     /// The parsed form stashed for `jobID`, if any (taken once).
     func takeStash(_ jobID: Int64) -> (any Sendable)? {
-        lock.lock(); defer { lock.unlock() }
-        return prepared.removeValue(forKey: jobID)
+        notes.withLock { $0.prepared.removeValue(forKey: jobID) }
     }
 
     /// Remembers when a job was submitted in wall-clock time (for the delay).
     func noteSubmitted(_ jobID: Int64) {
-        lock.lock(); submittedAt[jobID] = Date(); lock.unlock()
+        let now = Date()
+        notes.withLock { $0.submittedAt[jobID] = now }
     }
 
     private func jobSubmissionWallTime(_ job: JobRecord) -> Date {
-        lock.lock(); defer { lock.unlock() }
-        // A job found in the database at startup (no wall time known) waits from now.
-        if let known = submittedAt[job.id] { return known }
-        let now = Date()
-        submittedAt[job.id] = now
-        return now
+        notes.withLock { notes in
+            // A job found in the database at startup (no wall time known) waits from now.
+            if let known = notes.submittedAt[job.id] { return known }
+            let now = Date()
+            notes.submittedAt[job.id] = now
+            return now
+        }
     }
 
     private func process(_ job: JobRecord, app: EmulatorContext) {
+        let logger = app.options.logger
+        let started = Date()
+        let name = "job \(job.id) (\(job.type))"
+        logger.debug("\(name): started, attempt \(job.attempts + 1), project \(job.projectId)")
         do {
             try app.write { db in try Jobs.begin(db, job.id, at: app.now) }
             if Self.crashesInJobsForTesting { abort() }
             guard let processor = processors[job.type] else {
+                logger.debug("\(name): FAILED, no processor for this type")
                 try fail(job, reason: "No processor for job type \(job.type)", app: app)
                 return
             }
@@ -147,22 +168,29 @@ final class JobWorker: @unchecked Sendable {  // mutable state is guarded by `lo
                 let content = try processor(db, job, app)
                 try Jobs.finish(db, job.id, .success, content: content.serializedString(), at: app.now)
             }
+            logger.debug("\(name): SUCCESS in \(Self.format(Date().timeIntervalSince(started)))")
         } catch {
             let reason: String
             if let apiError = error as? APIError { reason = apiError.body["message"]?.stringValue ?? "\(apiError.status)" }
             else if let convertible = error as? APIErrorConvertible { reason = convertible.apiError.body["message"]?.stringValue ?? "\(error)" }
             else { reason = "Processing failed: \(error)" }
+            logger.debug("\(name): FAILED in \(Self.format(Date().timeIntervalSince(started))): \(reason)")
             do { try fail(job, reason: reason, app: app) } catch {
-                app.options.log("job queue: cannot record failure of job \(job.id): \(error)")
+                logger.warning("job queue: cannot record failure of job \(job.id): \(error)")
             }
         }
-        lock.lock(); submittedAt[job.id] = nil; prepared[job.id] = nil; lock.unlock()
+        notes.withLock { $0.submittedAt[job.id] = nil; $0.prepared[job.id] = nil }
     }
 
     /// Test-only: `QTEST_EMULATOR_TEST_CRASH_IN_JOB=1` makes the process die right after a job
     /// is marked `IN_PROCESSING`, so a test can reproduce a job that kills the process every
     /// time it runs (the poison-job rule in ``Jobs/requeueInterrupted(_:at:)``).
     private static let crashesInJobsForTesting = ProcessInfo.processInfo.environment["QTEST_EMULATOR_TEST_CRASH_IN_JOB"] == "1"
+
+    /// `730.1 ms`, `2.0 s`: a duration for the debug log.
+    private static func format(_ seconds: TimeInterval) -> String {
+        seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.1f s", seconds)
+    }
 
     private func fail(_ job: JobRecord, reason: String, app: EmulatorContext) throws {
         try app.write { db in try Jobs.finish(db, job.id, .failed, content: reason, contentType: "text/plain", at: app.now) }

@@ -1,5 +1,6 @@
 import Foundation
 import QTestStore
+import Synchronization
 
 /// Remembers who a token belongs to and which projects a user may reach, so that the checks
 /// every API request makes don't each cost database lookups.
@@ -8,20 +9,22 @@ import QTestStore
 /// the lookup, and only used while no write has happened since: a revoked token, a
 /// deactivated user or a changed membership is seen by the very next request. Token expiry is
 /// checked against the clock on every hit.
-final class AccessCache: @unchecked Sendable {  // the dictionaries are guarded by `lock`
+final class AccessCache: Sendable {
     private struct TokenEntry { let generation: UInt64; let caller: Caller?; let expiresAt: Date? }
     /// `flag` is empty for the membership check itself.
     private struct ProjectKey: Hashable { let user: Int64; let project: Int64; let flag: String }
     private struct ProjectEntry { let generation: UInt64; let failure: APIError? }
+    private struct Tokens {
+        var entries: [String: TokenEntry] = [:]
+        var bytes = 0
+    }
 
-    private let lock = NSLock()
-    private var tokens: [String: TokenEntry] = [:]
-    private var projects: [ProjectKey: ProjectEntry] = [:]
+    private let tokens = Mutex(Tokens())
+    private let projects = Mutex<[ProjectKey: ProjectEntry]>([:])
     /// Unknown tokens are cached too; the bounds keep random tokens from growing memory: by
     /// count, and by the bytes the cached tokens hold (a 60 KB header is a valid "token").
     private let limit = 10_000
     private let tokenByteLimit = 1 << 20
-    private var tokenBytes = 0
     /// Longer unknown tokens are not cached at all: no real token is that long, so caching them
     /// only spends memory on a client sending garbage.
     private let longestCachedMiss = 256
@@ -30,20 +33,18 @@ final class AccessCache: @unchecked Sendable {  // the dictionaries are guarded 
     /// the token's expiry).
     func caller(for token: String, generation: UInt64, now: Date,
                 lookup: () throws -> (Caller, Date?)?) rethrows -> Caller? {
-        lock.lock()
-        if let hit = tokens[token], hit.generation == generation {
-            lock.unlock()
+        // The lookup runs outside the lock: it reads the database, and other requests' hits
+        // must not wait for it.
+        if let hit = tokens.withLock({ $0.entries[token] }), hit.generation == generation {
             if let expiry = hit.expiresAt, expiry <= now { return nil }
             return hit.caller
         }
-        lock.unlock()
         let found = try lookup()
         if found == nil, token.utf8.count > longestCachedMiss { return nil }
-        store {
-            if tokens.count >= limit || tokenBytes + token.utf8.count > tokenByteLimit { tokens.removeAll(); tokenBytes = 0 }
-            if tokens.updateValue(TokenEntry(generation: generation, caller: found?.0, expiresAt: found?.1), forKey: token) == nil {
-                tokenBytes += token.utf8.count
-            }
+        let entry = TokenEntry(generation: generation, caller: found?.0, expiresAt: found?.1)
+        tokens.withLock { tokens in
+            if tokens.entries.count >= limit || tokens.bytes + token.utf8.count > tokenByteLimit { tokens = Tokens() }
+            if tokens.entries.updateValue(entry, forKey: token) == nil { tokens.bytes += token.utf8.count }
         }
         return found?.0
     }
@@ -61,20 +62,17 @@ final class AccessCache: @unchecked Sendable {  // the dictionaries are guarded 
     }
 
     private func checkProject(_ key: ProjectKey, generation: UInt64, check: () throws -> Void) throws {
-        lock.lock()
-        if let hit = projects[key], hit.generation == generation {
-            lock.unlock()
+        if let hit = projects.withLock({ $0[key] }), hit.generation == generation {
             if let failure = hit.failure { throw failure }
             return
         }
-        lock.unlock()
         var failure: APIError?
         do { try check() } catch let error as APIError { failure = error }
-        store { if projects.count >= limit { projects.removeAll() }; projects[key] = ProjectEntry(generation: generation, failure: failure) }
+        let entry = ProjectEntry(generation: generation, failure: failure)
+        projects.withLock { projects in
+            if projects.count >= limit { projects.removeAll() }
+            projects[key] = entry
+        }
         if let failure { throw failure }
-    }
-
-    private func store(_ body: () -> Void) {
-        lock.lock(); body(); lock.unlock()
     }
 }

@@ -1,16 +1,17 @@
 import Foundation
 import HTTPServer
+import Logging
 
 /// The boundary where errors become qTest answers: ``APIError`` and anything that converts to
 /// one keep their status and body; anything else is logged and answered as a bare 500, with
 /// no internals in the body.
 struct ErrorResponses: Sendable {
-    let logger: @Sendable (String) -> Void
+    let logger: Logger
 
     func response(for error: Error, request: HTTPRequest) -> HTTPResponse {
         if let apiError = error as? APIError { return apiError.response }
         if let convertible = error as? APIErrorConvertible { return convertible.apiError.response }
-        logger("internal error on \(request.method) \(request.path): \(error)")
+        logger.warning("internal error on \(request.method) \(request.path): \(error)")
         return HTTPResponse.json(500, ["message": "Internal server error"] as JSON)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// Successful GET answers of the API, kept until the next write to the store.
 ///
@@ -7,7 +8,7 @@ import HTTPServer
 /// keyed by caller, host and request target, stamped with the store generation read before
 /// the handler ran, and stored only if no write happened while it was built; any later write
 /// makes every entry stale. Bounded by entry count and bytes; on overflow it starts over.
-final class ResponseCache: @unchecked Sendable {  // `entries` and `bytes` are guarded by `lock`
+final class ResponseCache: Sendable {
     struct Key: Hashable {
         let user: Int64
         let host: String
@@ -19,9 +20,13 @@ final class ResponseCache: @unchecked Sendable {  // `entries` and `bytes` are g
         let response: HTTPResponse
     }
 
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var bytes = 0
+    private struct Entries {
+        var byKey: [Key: Entry] = [:]
+        /// Body and target bytes of everything in `byKey`.
+        var bytes = 0
+    }
+
+    private let entries = Mutex(Entries())
     private let maxEntries: Int
     private let maxBytes: Int
 
@@ -31,21 +36,22 @@ final class ResponseCache: @unchecked Sendable {  // `entries` and `bytes` are g
     }
 
     func lookup(_ key: Key, generation: UInt64) -> HTTPResponse? {
-        lock.lock(); defer { lock.unlock() }
-        guard let entry = entries[key], entry.generation == generation else { return nil }
+        guard let entry = entries.withLock({ $0.byKey[key] }), entry.generation == generation else { return nil }
         return entry.response
     }
 
     func store(_ response: HTTPResponse, for key: Key, generation: UInt64) {
         let size = response.body.count + key.target.utf8.count
         guard size <= maxBytes / 16 else { return }
-        lock.lock(); defer { lock.unlock() }
-        if entries.count >= maxEntries || bytes + size > maxBytes {
-            entries.removeAll(keepingCapacity: true)
-            bytes = 0
+        let entry = Entry(generation: generation, response: response)
+        entries.withLock { entries in
+            if entries.byKey.count >= maxEntries || entries.bytes + size > maxBytes {
+                entries.byKey.removeAll(keepingCapacity: true)
+                entries.bytes = 0
+            }
+            if let old = entries.byKey[key] { entries.bytes -= old.response.body.count + key.target.utf8.count }
+            entries.byKey[key] = entry
+            entries.bytes += size
         }
-        if let old = entries[key] { bytes -= old.response.body.count + key.target.utf8.count }
-        entries[key] = Entry(generation: generation, response: response)
-        bytes += size
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 
 /// Builds the `Router`: every emulated operation is one declaration in a route group.
 ///
@@ -33,7 +34,7 @@ public struct RouteTable {
     ///   - middlewares: wrapped around every handler, the first outermost.
     ///   - logger: receives unexpected errors (they are answered as a bare 500).
     init(app: EmulatorContext, guards: [any RequestGuard], middlewares: [any RouteMiddleware],
-         logger: @escaping @Sendable (String) -> Void) {
+         logger: Logger) {
         self.app = app
         self.guards = guards
         self.middlewares = middlewares

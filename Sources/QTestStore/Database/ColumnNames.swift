@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// camelCase property ↔ snake_case column names for records, converted once per name.
 ///
@@ -7,26 +8,27 @@ import GRDB
 /// profiling showed at ~10% of a large automation upload. The conversion rules are the usual
 /// ones (`testCaseVersionId` ↔ `test_case_version_id`, `userDN` → `user_dn`).
 enum ColumnNames {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var columns: [String: String] = [:]  // guarded by `lock`
-    nonisolated(unsafe) private static var keys: [String: String] = [:]     // guarded by `lock`
+    private static let columns = Mutex<[String: String]>([:])
+    private static let keys = Mutex<[String: String]>([:])
 
     /// `testCaseVersionId` → `test_case_version_id`.
     static func column(forKey key: String) -> String {
-        lock.lock(); defer { lock.unlock() }
-        if let cached = columns[key] { return cached }
-        let converted = snakeCase(key)
-        columns[key] = converted
-        return converted
+        columns.withLock { columns in
+            if let cached = columns[key] { return cached }
+            let converted = snakeCase(key)
+            columns[key] = converted
+            return converted
+        }
     }
 
     /// `test_case_version_id` → `testCaseVersionId`.
     static func key(forColumn column: String) -> String {
-        lock.lock(); defer { lock.unlock() }
-        if let cached = keys[column] { return cached }
-        let converted = camelCase(column)
-        keys[column] = converted
-        return converted
+        keys.withLock { keys in
+            if let cached = keys[column] { return cached }
+            let converted = camelCase(column)
+            keys[column] = converted
+            return converted
+        }
     }
 
     /// Splits before an upper-case letter that follows a lower-case letter or digit, and

@@ -14,20 +14,24 @@ import GRDB
 /// ```
 public enum IDs {
     /// The next id for `kind`, advancing the counter.
+    ///
+    /// Inside ``QTestDatabase/write(_:)`` ids come from that database's ``IDBlocks``; any
+    /// other write (GRDB's writer used directly, or no transaction) advances the counter once
+    /// per id, which is slower but hands out the same kind of ids.
     public static func next(_ db: Database, _ kind: ObjectKind) throws -> Int64 {
-        guard db.isInsideTransaction else { return try allocate(db, kind, count: 1) }
+        guard db.isInsideTransaction, let blocks = IDBlocks.current else { return try allocate(db, kind, count: 1) }
         let key = ObjectIdentifier(db)
-        switch IDBlocks.shared.take(key, kind) {
+        switch blocks.take(key, kind) {
         case let .id(id):
             return id
         case let .allocate(count, firstInTransaction):
             if firstInTransaction {
                 // Blocks live only as long as the transaction whose counter update they come
                 // from: a rollback gives the ids back, so the block must go with it.
-                db.afterNextTransaction(onCommit: { _ in IDBlocks.shared.clear(key) }, onRollback: { _ in IDBlocks.shared.clear(key) })
+                db.afterNextTransaction(onCommit: { _ in blocks.clear(key) }, onRollback: { _ in blocks.clear(key) })
             }
             let first = try allocate(db, kind, count: count)
-            IDBlocks.shared.store(key, kind, first: first, count: count)
+            blocks.store(key, kind, first: first, count: count)
             return first
         }
     }
@@ -57,7 +61,7 @@ public enum IDs {
     /// ``next(_:_:)`` never returns it or anything below it.
     public static func reserve(_ db: Database, _ kind: ObjectKind, _ id: Int64) throws {
         // An explicit id may fall in this transaction's unused block: stop handing that out.
-        IDBlocks.shared.drop(ObjectIdentifier(db), kind)
+        IDBlocks.current?.drop(ObjectIdentifier(db), kind)
         let current = try Int64.fetchOne(db, sql: "SELECT next_id FROM id_sequences WHERE object_type = ?", arguments: [kind.rawValue]) ?? kind.firstID
         // Fixtures choose ids; the largest int64 would leave no next one.
         guard id < Int64.max else { throw StoreError.badRequest("Invalid \(kind.rawValue) id \(id)") }
@@ -144,51 +148,5 @@ public enum PIDs {
               pid.prefix(prefix.count).uppercased() == prefix else { return nil }
         guard let n = Int64(pid.dropFirst(prefix.count)), n > 0 else { return nil }
         return n
-    }
-}
-
-/// Ids handed out in blocks within one transaction, so that a transaction creating thousands
-/// of rows (an automation upload) doesn't update the counter once per row.
-///
-/// The first id of a kind in a transaction is allocated alone, so ordinary requests keep
-/// consecutive ids; further ids come in doubling blocks (2, 4 … 256). Ids left in a block when
-/// the transaction commits are skipped, which is harmless: ids only need to be unique.
-final class IDBlocks: @unchecked Sendable {  // `transactions` is guarded by `lock`
-    static let shared = IDBlocks()
-
-    enum Answer { case id(Int64), allocate(count: Int64, firstInTransaction: Bool) }
-
-    private struct Block { var next: Int64; var end: Int64; var lastCount: Int64 }
-    private let lock = NSLock()
-    private var transactions: [ObjectIdentifier: [ObjectKind: Block]] = [:]
-
-    func take(_ key: ObjectIdentifier, _ kind: ObjectKind) -> Answer {
-        lock.lock(); defer { lock.unlock() }
-        guard var kinds = transactions[key] else {
-            transactions[key] = [:]
-            return .allocate(count: 1, firstInTransaction: true)
-        }
-        guard var block = kinds[kind] else { return .allocate(count: 1, firstInTransaction: false) }
-        if block.next < block.end {
-            let id = block.next
-            block.next += 1
-            kinds[kind] = block
-            transactions[key] = kinds
-            return .id(id)
-        }
-        return .allocate(count: min(block.lastCount * 2, 256), firstInTransaction: false)
-    }
-
-    func store(_ key: ObjectIdentifier, _ kind: ObjectKind, first: Int64, count: Int64) {
-        lock.lock(); defer { lock.unlock() }
-        transactions[key, default: [:]][kind] = Block(next: first + 1, end: first + count, lastCount: count)
-    }
-
-    func drop(_ key: ObjectIdentifier, _ kind: ObjectKind) {
-        lock.lock(); transactions[key]?[kind] = nil; lock.unlock()
-    }
-
-    func clear(_ key: ObjectIdentifier) {
-        lock.lock(); transactions[key] = nil; lock.unlock()
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Logging
+import Synchronization
 
 /// The emulator's database: a `DatabasePool` (WAL) on the given file (`synchronous=NORMAL`),
 /// or by default on a temporary file that is deleted when the database is released
@@ -30,10 +32,14 @@ public final class QTestDatabase: Sendable {
     public let path: String?
     /// How long a write waits for the write lock before it gives up with ``StoreError/busy(_:)``.
     public let busyTimeout: TimeInterval
+    /// Tells at `debug` how long writes wait for the write lock (see ``write(_:)``).
+    public let logger: Logger
     /// The file behind a database opened without a path; removed on release.
     private let temporary: TemporaryDatabaseFile?
     /// One writer at a time, with a deadline: GRDB's own writer queue would wait forever.
     private let writeGate = DispatchSemaphore(value: 1)
+    /// The id blocks of this database's write transactions (see ``IDBlocks``).
+    private let idBlocks = IDBlocks()
 
     /// Opens (creating if needed) and migrates the database.
     ///
@@ -41,7 +47,9 @@ public final class QTestDatabase: Sendable {
     ///   - path: a file path, or nil (default) for a temporary database.
     ///   - clock: the clock for timestamps and token expiry.
     ///   - busyTimeout: how long a write waits for the lock (seconds).
-    public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5) throws {
+    ///   - logger: where lock waits are logged at `debug`; silent by default.
+    public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5,
+                logger: Logger = Logger(label: "QTestStore", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "QTestStore"
@@ -55,6 +63,7 @@ public final class QTestDatabase: Sendable {
         self.clock = clock
         self.path = path
         self.busyTimeout = busyTimeout
+        self.logger = logger
         self.temporary = temporary
         try Schema.migrator.migrate(writer)
     }
@@ -69,13 +78,22 @@ public final class QTestDatabase: Sendable {
     /// Runs `updates` in one write transaction. Throwing rolls everything back.
     ///
     /// Every write advances ``generation`` (even one that rolls back), so caches keyed by it
-    /// never outlive a change.
+    /// never outlive a change. A wait for the write lock of a millisecond or more is logged at
+    /// `debug`: it is where time goes when writers pile up.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
+        let waitStarted = DispatchTime.now().uptimeNanoseconds
+        let acquired = writeGate.wait(timeout: .now() + busyTimeout) == .success
+        // The uptime clock is monotonic: the difference is never negative.
+        let waitedMs = Double(DispatchTime.now().uptimeNanoseconds &- waitStarted) / 1e6
+        guard acquired else {
+            logger.debug("database: a write gave up after \(String(format: "%.1f", waitedMs)) ms waiting for the write lock")
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
-        defer { writeGate.signal(); generationCounter.advance() }
-        return try DatabaseErrorMapping.mapping { try writer.write(updates) }
+        if waitedMs >= 1 { logger.debug("database: a write waited \(String(format: "%.1f", waitedMs)) ms for the write lock") }
+        defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+        return try DatabaseErrorMapping.mapping {
+            try IDBlocks.$current.withValue(idBlocks) { try writer.write(updates) }
+        }
     }
 
     /// Runs `value` with read access, on a snapshot beside any write in progress.
@@ -84,8 +102,10 @@ public final class QTestDatabase: Sendable {
     }
 
     /// A number that changes after every write: cached reads are valid while it is unchanged.
-    public var generation: UInt64 { generationCounter.value }
-    private let generationCounter = GenerationCounter()
+    public var generation: UInt64 { writeCount.load(ordering: .sequentiallyConsistent) }
+    /// Completed writes. Sequentially consistent, like the lock it replaces: a reader that
+    /// sees the new count also sees the write's effects.
+    private let writeCount = Atomic<UInt64>(0)
 
     /// Deletes every row (schema and migrations stay) and resets all id/PID counters.
     public func reset() throws {
@@ -101,12 +121,4 @@ public final class QTestDatabase: Sendable {
     public func backup(to other: QTestDatabase) throws {
         try writer.backup(to: other.writer)
     }
-}
-
-/// A thread-safe counter of completed writes.
-final class GenerationCounter: @unchecked Sendable {  // `count` is guarded by `lock`
-    private let lock = NSLock()
-    private var count: UInt64 = 0
-    var value: UInt64 { lock.lock(); defer { lock.unlock() }; return count }
-    func advance() { lock.lock(); count &+= 1; lock.unlock() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A source of "now" for the store. Injected so tests and `--deterministic` runs
 /// produce byte-identical timestamps and token expiries.
@@ -26,45 +27,41 @@ public struct SystemClock: StoreClock {
 /// clock.advance(by: 3600)
 /// clock.set(QTestDate.parse("2026-01-05")!)
 /// ```
-public final class FixedClock: StoreClock, @unchecked Sendable {
-    // @unchecked: `current` is only touched under `lock`. (Mutex needs macOS 15.)
-    private let lock = NSLock()
-    private var current: Date
+public final class FixedClock: StoreClock {
+    private let current: Mutex<Date>
 
     /// Creates a clock frozen at `date` (default 2026-01-05T10:00:00+00:00).
     public init(_ date: Date = Date(timeIntervalSince1970: 1_767_607_200)) {
-        current = date
+        current = Mutex(date)
     }
 
     /// The frozen instant.
-    public func now() -> Date { lock.withLock { current } }
+    public func now() -> Date { current.withLock { $0 } }
 
     /// Moves the clock forward (or back, with a negative interval).
-    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    public func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
 
     /// Sets the clock to `date`.
-    public func set(_ date: Date) { lock.withLock { current = date } }
+    public func set(_ date: Date) { current.withLock { $0 = date } }
 }
 
 /// A clock that moves forward by `step` seconds each time it is read: gives
 /// distinct, ordered, deterministic timestamps.
-public final class SteppingClock: StoreClock, @unchecked Sendable {
-    // @unchecked: `state` is only touched under `lock`.
-    private let lock = NSLock()
-    private var state: Date
+public final class SteppingClock: StoreClock {
+    private let next: Mutex<Date>
     private let step: TimeInterval
 
     /// Creates a clock that returns `start`, then `start + step`, and so on.
     public init(start: Date = Date(timeIntervalSince1970: 1_767_607_200), step: TimeInterval = 1) {
-        state = start
+        next = Mutex(start)
         self.step = step
     }
 
     /// Returns the current instant and moves it forward by `step`.
     public func now() -> Date {
-        lock.withLock {
-            let result = state
-            state += step
+        next.withLock { next in
+            let result = next
+            next += step
             return result
         }
     }
