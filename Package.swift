@@ -38,7 +38,7 @@ let package = Package(
         // An in-memory LogHandler for tests that look at what was logged.
         .target(name: "LogRecorder", dependencies: [logging], path: "Tests/LogRecorder"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport", "LogRecorder", logging]),
-        .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore", "LogRecorder", logging]),
+        .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore", "LogRecorder"]),
         .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport", "LogRecorder", logging],
                     resources: [.copy("Fixtures")]),
     ]

@@ -24,9 +24,13 @@ let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing"])]
 
 let package = Package(
     name: "qtest-emulator-fuzz",
+    dependencies: [
+        // HTTPServer logs through swift-log (the same requirement as the main package).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
     targets: [
         .target(name: "LibFuzzerDriver"),
-        .target(name: "HTTPServer", swiftSettings: testable),
+        .target(name: "HTTPServer", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: testable),
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["HTTPServer", "LibFuzzerDriver"]),
     ]
 )
