@@ -5,7 +5,7 @@ import Testing
 /// invariant throws and becomes a 500 for that one request. This scan keeps them from coming
 /// back (comments and the embedded demo seed's JSON text are not code, and are skipped).
 @Suite struct TrapFreeSourceTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
 
     static let forbidden: [(name: String, pattern: String)] = [

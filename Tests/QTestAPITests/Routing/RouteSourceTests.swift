@@ -5,7 +5,7 @@ import Testing
 /// `qtest-emulator routes` says where each route is declared; the place must be right, or the
 /// next engineer is sent to the wrong file.
 @Suite struct RouteSourceTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/QTestAPI")
 
     @Test func everyRouteNamesTheLineThatDeclaresIt() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// `openapi/qtest-emulator.json` is the route table described as OpenAPI 3; it must not drift.
 @Suite struct OpenAPIDocumentTests {
-    static let committed = URL(fileURLWithPath: #filePath)
+    static let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("openapi/qtest-emulator.json")
 
