@@ -156,34 +156,37 @@ public final class EmulatorApp: Sendable {
     }
 
     /// The qTest API, one group per vendor API tag.
-    static let routeGroups: [any RouteGroup.Type] = [
-        LoginRoutes.self,
-        ProjectRoutes.self,
-        UserRoutes.self,
-        UserProfileRoutes.self,
-        GroupRoutes.self,
-        AuthSystemRoutes.self,
-        SiteTemplateRoutes.self,
-        QueueProcessingRoutes.self,
-        AutomationUploadRoutes.self,
-        AutomationAgentRoutes.self,
-        ToscaRoutes.self,
-        ReleaseRoutes.self,
-        BuildRoutes.self,
-        TestCycleRoutes.self,
-        TestSuiteRoutes.self,
-        TestRunRoutes.self,
-        TestRunParameterRoutes.self,
-        TestRunCommentRoutes.self,
-        TestLogRoutes.self,
-        TestCaseRoutes.self,
-        TestStepRoutes.self,
-        ModuleRoutes.self,
-        RequirementRoutes.self,
-        DefectRoutes.self,
-        ArtifactCommentRoutes.self,
-        ObjectLinkRoutes.self,
-    ]
+    /// (Computed: metatype arrays are not Sendable, so a stored static would be a shared global.)
+    static var routeGroups: [any RouteGroup.Type] {
+        [
+            LoginRoutes.self,
+            ProjectRoutes.self,
+            UserRoutes.self,
+            UserProfileRoutes.self,
+            GroupRoutes.self,
+            AuthSystemRoutes.self,
+            SiteTemplateRoutes.self,
+            QueueProcessingRoutes.self,
+            AutomationUploadRoutes.self,
+            AutomationAgentRoutes.self,
+            ToscaRoutes.self,
+            ReleaseRoutes.self,
+            BuildRoutes.self,
+            TestCycleRoutes.self,
+            TestSuiteRoutes.self,
+            TestRunRoutes.self,
+            TestRunParameterRoutes.self,
+            TestRunCommentRoutes.self,
+            TestLogRoutes.self,
+            TestCaseRoutes.self,
+            TestStepRoutes.self,
+            ModuleRoutes.self,
+            RequirementRoutes.self,
+            DefectRoutes.self,
+            ArtifactCommentRoutes.self,
+            ObjectLinkRoutes.self,
+        ]
+    }
 
     // MARK: Seeding
 
