@@ -12,7 +12,7 @@ import QTestStore
 ///     return .json(200, .array(releases.map { … }))
 /// }
 /// ```
-public struct ProjectRequest: RequestReading {
+public struct ProjectRequest: RequestReading, StoreAccess {
     public let request: HTTPRequest
     /// The checked caller.
     public let caller: Caller
@@ -23,7 +23,7 @@ public struct ProjectRequest: RequestReading {
     public let now: Date
     /// The untyped view, for wire helpers that take one.
     public let context: RequestContext
-    let app: EmulatorContext
+    public let app: EmulatorContext
 
     init(_ context: RequestContext, app: EmulatorContext) throws {
         guard let caller = context.caller else { throw APIError.unauthorized() }
@@ -38,21 +38,5 @@ public struct ProjectRequest: RequestReading {
     /// The project's record (one read; most handlers need only ``projectID``).
     public var project: ProjectRecord {
         get throws { try read { db in try Projects.get(db, projectID) } }
-    }
-
-    /// Runs `body` with read access to a snapshot of the store.
-    public func read<T>(_ body: (StoreDatabase) throws -> T) throws -> T { try app.read(body) }
-
-    /// Runs `body` as one write transaction: if it throws, nothing it did is kept.
-    public func write<T>(_ body: (StoreDatabase) throws -> T) throws -> T { try app.write(body) }
-
-    /// Answers `status` with the JSON that `body` reads from the store.
-    public func read(answering status: Int, _ body: (StoreDatabase) throws -> JSON) throws -> HTTPResponse {
-        .json(status, try app.read(body))
-    }
-
-    /// Answers `status` with the JSON that `body` returns from one write transaction.
-    public func write(answering status: Int, _ body: (StoreDatabase) throws -> JSON) throws -> HTTPResponse {
-        .json(status, try app.write(body))
     }
 }
