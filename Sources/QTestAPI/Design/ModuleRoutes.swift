@@ -87,20 +87,13 @@ enum ModuleRoutes: RouteGroup {
 
     /// `ModuleResource`, without `children`.
     static func encode(_ m: ModuleRecord, _ context: some RequestReading) -> JSON {
-        [
-            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(m.projectId)/modules/\(m.id)"))],
-            "id": .int(m.id),
-            "name": .string(m.name),
-            "order": .number(m.sortOrder),
-            "pid": .string(m.pid),
-            "created_date": Wire.date(m.createdDate),
-            "last_modified_date": Wire.date(m.lastModifiedDate),
+        Wire.artifact(m, links: [Wire.link("self", Wire.href(context, "/api/v3/projects/\(m.projectId)/modules/\(m.id)"))], [
             "parent_id": .optional(m.parentId),
             "description": .optional(m.description),
             "shared": .bool(m.shared),
             "projects_shared_to": [],
             "tosca_guid": .optional(m.toscaGuid),
             "tosca_node_path": .optional(m.toscaNodePath),
-        ]
+        ])
     }
 }

@@ -93,17 +93,10 @@ enum RequirementRoutes: RouteGroup {
 
     /// `RequirementResource`.
     static func encode(_ r: RequirementRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
-        [
-            "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(r.projectId)/requirements/\(r.id)"))],
-            "id": .int(r.id),
-            "name": .string(r.name),
-            "order": .number(r.sortOrder),
-            "pid": .string(r.pid),
-            "created_date": Wire.date(r.createdDate),
-            "last_modified_date": Wire.date(r.lastModifiedDate),
+        Wire.artifact(r, links: [Wire.link("self", Wire.href(context, "/api/v3/projects/\(r.projectId)/requirements/\(r.id)"))], [
             "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: r.projectId, .requirement, r.id)),
             "web_url": ExecutionWire.webURL(context, projectID: r.projectId, tab: "requirements", object: 5, id: r.id),
             "parent_id": .optional(r.moduleId),
-        ]
+        ])
     }
 }

@@ -65,16 +65,9 @@ enum BuildRoutes: RouteGroup {
     /// `BuildResource`, with its release.
     static func encode(_ b: BuildRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
         let release = try ReleaseRecord.find(db, projectId: b.projectId, b.releaseId)
-        return [
-            "links": [Wire.link("self", ExecutionWire.projectHref(context, b.projectId, "/builds/\(b.id)"))],
-            "id": .int(b.id),
-            "name": .string(b.name),
-            "order": .number(b.sortOrder),
-            "pid": .string(b.pid),
-            "created_date": Wire.date(b.createdDate),
-            "last_modified_date": Wire.date(b.lastModifiedDate),
+        return Wire.artifact(b, links: [Wire.link("self", ExecutionWire.projectHref(context, b.projectId, "/builds/\(b.id)"))], [
             "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: b.projectId, .build, b.id)),
             "release": try release.map { try ReleaseRoutes.encode($0, db, context) } ?? .null,
-        ]
+        ])
     }
 }

@@ -59,20 +59,13 @@ enum ReleaseRoutes: RouteGroup {
 
     /// `ReleaseWithCustomFieldResource`.
     static func encode(_ r: ReleaseRecord, _ db: StoreDatabase, _ context: some RequestReading) throws -> JSON {
-        [
-            "links": [Wire.link("self", ExecutionWire.projectHref(context, r.projectId, "/releases/\(r.id)"))],
-            "id": .int(r.id),
-            "name": .string(r.name),
-            "order": .number(r.sortOrder),
-            "pid": .string(r.pid),
-            "created_date": Wire.date(r.createdDate),
-            "last_modified_date": Wire.date(r.lastModifiedDate),
+        Wire.artifact(r, links: [Wire.link("self", ExecutionWire.projectHref(context, r.projectId, "/releases/\(r.id)"))], [
             "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: r.projectId, .release, r.id)),
             "web_url": ExecutionWire.webURL(context, projectID: r.projectId, tab: "testplan", object: 8, id: r.id),
             "description": .optional(r.description),
             "note": .optional(r.note),
             "start_date": Wire.date(r.startDate),
             "end_date": Wire.date(r.endDate),
-        ]
+        ])
     }
 }

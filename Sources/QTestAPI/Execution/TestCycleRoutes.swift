@@ -88,24 +88,17 @@ enum TestCycleRoutes: RouteGroup {
     /// unless `expand=descendants`), as on a real server.
     static func encode(_ c: TestCycleRecord, _ context: some RequestReading, cycles: [JSON] = [], suites: [JSON] = []) -> JSON {
         let base = "/api/v3/projects/\(c.projectId)"
-        return [
-            "links": [
-                Wire.link("self", context.baseURL + base + "/test-cycles/\(c.id)"),
-                Wire.link("test-suites", context.baseURL + base + "/test-suites?parentId=\(c.id)&parentType=test-cycle"),
-                Wire.link("test-runs", context.baseURL + base + "/test-runs?parentId=\(c.id)&parentType=test-cycle"),
-            ],
-            "id": .int(c.id),
-            "name": .string(c.name),
-            "order": .number(c.sortOrder),
-            "pid": .string(c.pid),
-            "created_date": Wire.date(c.createdDate),
-            "last_modified_date": Wire.date(c.lastModifiedDate),
+        return Wire.artifact(c, links: [
+            Wire.link("self", context.baseURL + base + "/test-cycles/\(c.id)"),
+            Wire.link("test-suites", context.baseURL + base + "/test-suites?parentId=\(c.id)&parentType=test-cycle"),
+            Wire.link("test-runs", context.baseURL + base + "/test-runs?parentId=\(c.id)&parentType=test-cycle"),
+        ], [
             "web_url": ExecutionWire.webURL(context, projectID: c.projectId, tab: "testexecution", object: 4, id: c.id),
             "description": .string(c.description ?? ""),
             "target_release_id": .optional(c.targetReleaseId),
             "target_build_id": .optional(c.targetBuildId),
             "test-cycles": .array(cycles),
             "test-suites": .array(suites),
-        ]
+        ])
     }
 }
