@@ -106,15 +106,7 @@ enum TestLogRoutes: RouteGroup {
                                 order: try item.optionalInt("order").map { Int(clamping: $0) },
                                 exeDate: try ExecutionWire.date(item, "exe_date"))
         }
-        return TestLogDraft(
-            statusId: status,
-            exeStartDate: try TestLogWire.requiredDate(body, "exe_start_date"),
-            exeEndDate: try TestLogWire.requiredDate(body, "exe_end_date"),
-            name: try body.optionalString("name"), note: try body.optionalString("note"),
-            testCaseVersionId: try body.optionalInt("test_case_version_id"),
-            buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
-            plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
-            runProperties: try ExecutionWire.propertyInputs(body), stepLogs: steps)
+        return try logDraft(body, status: status, steps: steps)
     }
 
     static func manualPatch(_ body: JSON, _ db: StoreDatabase, projectID: Int64) throws -> TestLogs.Patch {
@@ -159,6 +151,13 @@ enum TestLogRoutes: RouteGroup {
                                 order: try item.optionalInt("order").map { Int(clamping: $0) },
                                 exeDate: try ExecutionWire.date(item, "exe_date"))
         }
+        var draft = try logDraft(body, status: status, steps: steps)
+        draft.automationContent = try body.optionalString("automation_content") ?? ""
+        return draft
+    }
+
+    /// The fields manual and automation logs share, read the same way for both.
+    static func logDraft(_ body: JSON, status: Int64, steps: [StepLogDraft]) throws -> TestLogDraft {
         return TestLogDraft(
             statusId: status,
             exeStartDate: try TestLogWire.requiredDate(body, "exe_start_date"),
@@ -167,7 +166,6 @@ enum TestLogRoutes: RouteGroup {
             testCaseVersionId: try body.optionalInt("test_case_version_id"),
             buildNumber: try body.optionalString("build_number"), buildUrl: try body.optionalString("build_url"),
             plannedExeTime: try body.optionalInt("planned_exe_time"), actualExeTime: try body.optionalInt("actual_exe_time"),
-            automationContent: try body.optionalString("automation_content") ?? "",
             runProperties: try ExecutionWire.propertyInputs(body), stepLogs: steps)
     }
 
