@@ -52,7 +52,11 @@ import Testing
     #expect(body("GET", "/items/42").1 == "param:42")
     #expect(body("GET", "//items//42/").1 == "param:42")
     #expect(body("HEAD", "/items/42").0 == 200)
-    #expect(body("PUT", "/items/special").1 == "put:special")
+    // A literal segment wins whatever the method: `/items/special` is not an item.
+    let literalOnly = body("PUT", "/items/special")
+    #expect(literalOnly.0 == 405)
+    #expect(literalOnly.2 == "GET, HEAD")
+    #expect(body("PUT", "/items/7").1 == "put:7")
     let notAllowed = body("DELETE", "/items/1")
     #expect(notAllowed.0 == 405)
     #expect(notAllowed.2 == "GET, PUT, HEAD")

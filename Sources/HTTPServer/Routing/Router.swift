@@ -86,27 +86,38 @@ public struct Router: HTTPResponder {
     private func lookup(_ request: HTTPRequest) -> Lookup {
         let segments = RoutePattern.split(request.path)
         let method = request.method.uppercased()
-        var best: (route: Route, params: [String: String])?
-        var bestGet: (route: Route, params: [String: String])?
-        var allowed: [String] = []
+        // Literal segments win over parameters whatever the method: only the most specific
+        // matching pattern shape is considered, so `settings/test-runs/fields` can never fall
+        // into `{objectType}/{objectId}/{linkType}` (a wrong method there is a 405, not a link).
+        var candidates: [(route: Route, params: [String: String])] = []
         for route in bySegmentCount[segments.count] ?? [] {
             guard let params = route.pattern.match(segments) else { continue }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
-            if route.method == method {
-                if Self.beats(route, best?.route) { best = (route, params) }
-            } else if method == "HEAD" && route.method == "GET" {
-                if Self.beats(route, bestGet?.route) { bestGet = (route, params) }
+            if let first = candidates.first {
+                if route.pattern.isMoreSpecific(than: first.route.pattern) {
+                    candidates = [(route, params)]
+                } else if !first.route.pattern.isMoreSpecific(than: route.pattern) {
+                    candidates.append((route, params))
+                }
+            } else {
+                candidates.append((route, params))
             }
         }
+        guard !candidates.isEmpty else { return .notFound }
         // HEAD is answered by the GET handler; the server strips the body but keeps Content-Length.
-        if let chosen = best ?? bestGet { return .found(chosen.route, chosen.params) }
-        if allowed.isEmpty { return .notFound }
+        if let chosen = candidates.first(where: { $0.route.method == method })
+            ?? (method == "HEAD" ? candidates.first(where: { $0.route.method == "GET" }) : nil) {
+            return .found(chosen.route, chosen.params)
+        }
+        var allowed: [String] = []
+        for candidate in candidates where !allowed.contains(candidate.route.method) { allowed.append(candidate.route.method) }
         if allowed.contains("GET") && !allowed.contains("HEAD") { allowed.append("HEAD") }
         return .methodNotAllowed(allowed)
     }
 
-    private static func beats(_ candidate: Route, _ current: Route?) -> Bool {
-        guard let current else { return true }
-        return candidate.pattern.isMoreSpecific(than: current.pattern)
+    /// The pattern of the route `method path` is dispatched to, or nil when none is (404/405):
+    /// lets tests check that every operation reaches its own handler.
+    public func pattern(for method: String, path: String) -> String? {
+        guard case .found(let route, _) = lookup(HTTPRequest(method: method, target: path)) else { return nil }
+        return route.pattern.text
     }
 }

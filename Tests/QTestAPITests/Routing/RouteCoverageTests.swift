@@ -50,6 +50,22 @@ import Testing
         #expect(covered >= 135)
     }
 
+    /// Every answered operation of the scope list is dispatched to its own route, not to a
+    /// more general one that happens to match (literal segments win over parameters).
+    @Test func everyScopedOperationReachesItsOwnRoute() throws {
+        let app = try EmulatorApp(options: EmulatorOptions(seed: .none))
+        let routes = Set(EmulatorApp.routeList().map { Operation(method: $0.method, path: Self.shape($0.pattern)) })
+        var checked = 0
+        for op in try Self.loadOperations() where routes.contains(Operation(method: op.method, path: Self.shape(op.path))) {
+            // Parameters get a value no literal segment has, so only a parameter can match it.
+            let path = op.path.split(separator: "/").map { $0.hasPrefix("{") ? "7" : String($0) }.joined(separator: "/")
+            let reached = app.router.pattern(for: op.method, path: "/" + path)
+            #expect(reached.map(Self.shape) == Self.shape(op.path), "\(op.method) \(op.path) reached \(reached ?? "no route")")
+            checked += 1
+        }
+        #expect(checked >= 135)
+    }
+
     @Test func noDuplicateRoutes() {
         let routes = EmulatorApp.routeList().map { "\($0.method) \(Self.shape($0.pattern))" }
         #expect(Set(routes).count == routes.count)
