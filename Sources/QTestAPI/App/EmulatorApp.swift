@@ -185,6 +185,8 @@ public final class EmulatorApp: Sendable {
             DefectRoutes.self,
             ArtifactCommentRoutes.self,
             ObjectLinkRoutes.self,
+            FieldRoutes.self,
+            FieldStatusRoutes.self,
         ]
     }
 

@@ -28,8 +28,7 @@ extension TestCaseRoutes {
                        steps: StepDetail = .steps, withProperties: Bool = true, preloadedSteps: [TestStepRecord]? = nil) throws -> JSON {
         let base = "/api/v3/projects/\(testCase.projectId)/test-cases/\(testCase.id)"
         let properties: JSON = withProperties
-            ? ExecutionWire.properties(try ObjectProperties.read(db, projectId: testCase.projectId, fieldKind: .testCase,
-                                                                 valueKind: .testCaseVersion, objectId: version.id))
+            ? ExecutionWire.properties(try TestCases.properties(db, testCase, versionId: version.id))
             : []
         var stepsJSON: JSON = .null
         if steps != .none {

@@ -76,7 +76,7 @@ enum TestSuiteRoutes: RouteGroup {
             "pid": .string(s.pid),
             "created_date": Wire.date(s.createdDate),
             "last_modified_date": Wire.date(s.lastModifiedDate),
-            "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: s.projectId, .testSuite, s.id)),
+            "properties": ExecutionWire.properties(try TestSuites.properties(db, s)),
             "web_url": ExecutionWire.webURL(context, projectID: s.projectId, tab: "testexecution", object: 2, id: s.id),
             "target_release_id": .optional(s.targetReleaseId),
             "target_build_id": .optional(s.targetBuildId),

@@ -237,6 +237,12 @@ extension AutomationImport {
         try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
                                                                       "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
         try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
+        // A case an upload creates is automated: Automation = Yes, as the one-by-one path sets it.
+        let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
+        if let field = automationFields.automation, let yes = automationFields.yes {
+            let rows: [[(any DatabaseValueConvertible)?]] = versionRows.map { [ObjectKind.testCaseVersion.rawValue, $0[0], field.id, String(yes)] }
+            try BulkInsert.rows(db, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+        }
     }
 
     /// A value the plan has already made; its absence is a bug in the plan, answered as an

@@ -29,7 +29,7 @@ public enum Defects {
         let d = DefectRecord(id: try IDs.use(db, .defect, id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .defect, pid),
                              submitterId: userId, lastModifiedUserId: userId, submittedDate: now, lastModifiedDate: now)
         try d.insert(db)
-        try ObjectProperties.write(db, projectId: projectId, .defect, d.id, properties)
+        try ObjectProperties.create(db, projectId: projectId, .defect, d.id, properties)
         return d
     }
 

@@ -51,7 +51,7 @@ public enum Requirements {
             sortOrder: try nextOrder(db, projectId: projectId, moduleId: draft.moduleId), creatorId: creatorId,
             createdDate: now, lastModifiedDate: now)
         try r.insert(db)
-        try ObjectProperties.write(db, projectId: projectId, .requirement, r.id, draft.properties)
+        try ObjectProperties.create(db, projectId: projectId, .requirement, r.id, draft.properties)
         return r
     }
 

@@ -114,18 +114,23 @@ public enum TestCases {
         else { module = try Modules.createdViaAPI(db, projectId: projectId, by: creatorId, at: now) }
         if let id = draft.id, try db.cachedValue(Int64.self, sql: "SELECT id FROM test_cases WHERE id = ?", arguments: [id]) != nil { throw StoreError.conflict("Test case id \(id) already exists") }
         let order = (try db.cachedValue(Int.self, sql: "SELECT MAX(sort_order) FROM test_cases WHERE module_id = ?", arguments: [module.id]) ?? 0) + 1
+        // Automation Content sent as a property is the fingerprint later uploads reuse the case by.
+        let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
+        let (sentContent, otherInputs) = automationFields.takeContent(from: draft.properties)
+        let inputs = draft.automationContent != nil ? automationFields.markingAutomated(otherInputs) : otherInputs
         let tc = TestCaseRecord(
             id: try IDs.use(db, .testCase, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCase, draft.pid),
             moduleId: module.id, sortOrder: order, creatorId: creatorId, toscaGuid: nil, toscaNodePath: nil,
-            toscaTestCaseUniqueId: nil, toscaUrl: nil, createdDate: now, lastModifiedDate: now, automationContent: draft.automationContent)
+            toscaTestCaseUniqueId: nil, toscaUrl: nil, createdDate: now, lastModifiedDate: now,
+            automationContent: draft.automationContent ?? sentContent ?? nil)
         try tc.insertRow(db)
         let version = TestCaseVersionRecord(
             id: try IDs.next(db, .testCaseVersion), testCaseId: tc.id, major: 0, minor: 1, name: name,
             description: draft.description, precondition: draft.precondition, isApproved: false,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try version.insertRow(db)
-        try ObjectProperties.apply(db, projectId: projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
-                                   objectId: version.id, draft.properties)
+        try ObjectProperties.create(db, projectId: projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
+                                    objectId: version.id, inputs, heldElsewhere: automationFields.heldElsewhere)
         try TestSteps.insert(db, projectId: projectId, caseId: tc.id, versionId: version.id, draft.steps)
         return (tc, version)
     }
@@ -166,14 +171,33 @@ public enum TestCases {
             if let v = patch.precondition { version.precondition = v }
             try version.update(db)
             if let props = patch.properties {
+                let (sentContent, otherInputs) = try TestCaseAutomationFields(db, projectId: projectId).takeContent(from: props)
+                if let sentContent { tc.automationContent = sentContent }
                 try ObjectProperties.apply(db, projectId: projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
-                                           objectId: version.id, props)
+                                           objectId: version.id, otherInputs)
             }
             if let steps = patch.steps { try TestSteps.replaceAll(db, projectId: projectId, caseId: id, versionId: version.id, steps) }
         }
         tc.lastModifiedDate = now
         try tc.update(db)
         return (tc, version)
+    }
+
+    /// The properties of `versionId` of `testCase`, Automation Content read from the case.
+    public static func properties(_ db: Database, _ testCase: TestCaseRecord, versionId: Int64) throws -> [PropertyValue] {
+        var overrides: [Int64: String] = [:]
+        if let content = try TestCaseAutomationFields.contentFieldID(db, projectId: testCase.projectId) {
+            overrides[content] = testCase.automationContent ?? ""
+        }
+        return try ObjectProperties.read(db, projectId: testCase.projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
+                                         objectId: versionId, overrides: overrides)
+    }
+
+    /// A 400 when a required test-case field has no value (API creates; see ``ObjectProperties/requireValues``).
+    public static func requireValues(_ db: Database, _ testCase: TestCaseRecord, versionId: Int64) throws {
+        let held = testCase.automationContent != nil ? try TestCaseAutomationFields(db, projectId: testCase.projectId).heldElsewhere : []
+        try ObjectProperties.requireValues(db, projectId: testCase.projectId, fieldKind: .testCase, valueKind: .testCaseVersion,
+                                           objectId: versionId, heldElsewhere: held)
     }
 
     /// Deletes a case with its versions, steps, runs, links, comments and values.

@@ -34,7 +34,7 @@ public enum Builds {
             pid: try PIDs.use(db, project: projectId, .build, pid), name: name, sortOrder: order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try build.insert(db)
-        try ObjectProperties.write(db, projectId: projectId, .build, build.id, properties)
+        try ObjectProperties.create(db, projectId: projectId, .build, build.id, properties)
         return build
     }
 

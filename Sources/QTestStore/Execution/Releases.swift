@@ -55,7 +55,7 @@ public enum Releases {
             name: name, description: draft.description, note: draft.note, startDate: draft.startDate ?? now, endDate: draft.endDate,
             sortOrder: order, creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try release.insert(db)
-        try ObjectProperties.write(db, projectId: projectId, .release, release.id, draft.properties)
+        try ObjectProperties.create(db, projectId: projectId, .release, release.id, draft.properties)
         return release
     }
 

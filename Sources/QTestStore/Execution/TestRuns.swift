@@ -120,7 +120,8 @@ public enum TestRuns {
             sortOrder: order, toscaGuid: nil, toscaNodePath: nil, creatorId: creatorId, createdDate: now, lastModifiedDate: now,
             parameterValues: draft.parameterValues)
         try run.insertRow(db)
-        try ObjectProperties.write(db, projectId: projectId, .testRun, run.id, properties)
+        let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
+        try ObjectProperties.create(db, projectId: projectId, .testRun, run.id, properties, heldElsewhere: status.map { [$0] } ?? [])
         return run
     }
 

@@ -41,7 +41,8 @@ public enum TestSuites {
                               by creatorId: Int64?, at now: Date) throws -> TestSuiteRecord {
         let name = try Releases.validName(draft.name, "Test Suite")
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
-        let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
+        let (sentTarget, properties) = try takeTarget(db, projectId: projectId, draft.properties)
+        let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId ?? sentTarget ?? nil, draft.targetBuildId)
         let cols = parent.columns
         let order = try ExecutionTree.nextOrder(db, "test_suites", projectId: projectId,
                                                 where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "test_cycle_id" : nil,
@@ -52,7 +53,8 @@ public enum TestSuites {
             targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try suite.insert(db)
-        try ObjectProperties.write(db, projectId: projectId, .testSuite, suite.id, draft.properties)
+        try ObjectProperties.create(db, projectId: projectId, .testSuite, suite.id, properties,
+                                    heldElsewhere: try targetFieldID(db, projectId: projectId).map { [$0] } ?? [])
         return suite
     }
 
@@ -97,14 +99,46 @@ public enum TestSuites {
             s.testCycleId = cols.cycle
         } else {
             if draft.name != nil { s.name = try Releases.validName(draft.name, "Test Suite") }
-            let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
-            if draft.targetReleaseId != nil { s.targetReleaseId = targets.release }
+            let (sentTarget, properties) = try takeTarget(db, projectId: projectId, draft.properties)
+            let release = draft.targetReleaseId ?? sentTarget ?? nil
+            let targets = try TestCycles.checkTargets(db, projectId: projectId, release, draft.targetBuildId)
+            if release != nil { s.targetReleaseId = targets.release } else if case .some(.none) = sentTarget { s.targetReleaseId = nil }
             if draft.targetBuildId != nil { s.targetBuildId = targets.build }
-            try ObjectProperties.write(db, projectId: projectId, .testSuite, id, draft.properties)
+            try ObjectProperties.write(db, projectId: projectId, .testSuite, id, properties)
         }
         s.lastModifiedDate = now
         try s.update(db)
         return s
+    }
+
+    /// The suite's properties; Target Release/Build shows `target_release_id`.
+    public static func properties(_ db: Database, _ suite: TestSuiteRecord) throws -> [PropertyValue] {
+        var overrides: [Int64: String] = [:]
+        if let target = try targetFieldID(db, projectId: suite.projectId) { overrides[target] = suite.targetReleaseId.map(String.init) ?? "" }
+        return try ObjectProperties.read(db, projectId: suite.projectId, .testSuite, suite.id, overrides: overrides)
+    }
+
+    /// The Target Release/Build field (qTest's −197, `TargetReleaseTestSuite`): its value is the
+    /// suite's `target_release_id` column, which cycles' and suites' `target_release_id` share.
+    static func targetFieldID(_ db: Database, projectId: Int64) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM fields WHERE (project_id = ? OR project_id IS NULL) AND object_type = 'test-suites' AND is_active
+              AND (original_name = 'TargetReleaseTestSuite' OR label = 'Target Release/Build' COLLATE NOCASE)
+            ORDER BY original_name = 'TargetReleaseTestSuite' DESC, project_id IS NULL, id LIMIT 1
+            """), arguments: [projectId])
+    }
+
+    /// Takes a Target Release/Build value (a release id) out of `inputs`: `.some(nil)` clears it.
+    static func takeTarget(_ db: Database, projectId: Int64, _ inputs: [PropertyInput]) throws -> (Int64??, [PropertyInput]) {
+        guard !inputs.isEmpty, let field = try targetFieldID(db, projectId: projectId),
+              let sent = inputs.last(where: { $0.fieldId == field }) else { return (nil, inputs) }
+        let rest = inputs.filter { $0.fieldId != field }
+        let text = sent.value?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !text.isEmpty else { return (.some(nil), rest) }
+        guard let id = Int64(text), id > 0 else {
+            throw StoreError.badRequest("Field value is invalid. '\(text)' is not valid for field 'Target Release/Build' (id \(field)): the field takes a release id")
+        }
+        return (.some(id), rest)
     }
 
     /// Deletes a suite with its runs and their logs.

@@ -451,7 +451,7 @@ public enum DemoSeed {
      "original_name": "TestDataSourceTestRun"
     },
     {
-     "id": 608930,
+     "id": -185,
      "object_type": "test-suites",
      "label": "Environment",
      "attribute_type": "Number",
@@ -484,7 +484,7 @@ public enum DemoSeed {
      ]
     },
     {
-     "id": 608931,
+     "id": -186,
      "object_type": "test-suites",
      "label": "Execution Type",
      "attribute_type": "Number",
@@ -509,7 +509,7 @@ public enum DemoSeed {
      ]
     },
     {
-     "id": 608932,
+     "id": -181,
      "object_type": "test-suites",
      "label": "Assigned To",
      "attribute_type": "UserList",
@@ -548,6 +548,21 @@ public enum DemoSeed {
      "order": 6,
      "system_field": true,
      "original_name": "DescriptionTestSuite"
+    },
+    {
+     "id": -197,
+     "object_type": "test-suites",
+     "label": "Target Release/Build",
+     "attribute_type": "Number",
+     "data_type": 3,
+     "required": false,
+     "constrained": false,
+     "order": 7,
+     "multiple": false,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "TargetReleaseTestSuite",
+     "is_active": true
     },
     {
      "id": 608940,
@@ -665,7 +680,7 @@ public enum DemoSeed {
      "data_type": 1,
      "order": 5,
      "system_field": true,
-     "original_name": "AutomationContentTestCase"
+     "original_name": "ClassIdTestCase"
     },
     {
      "id": 608945,
@@ -704,6 +719,20 @@ public enum DemoSeed {
      ]
     },
     {
+     "id": 608951,
+     "object_type": "releases",
+     "label": "Release Manager",
+     "attribute_type": "UserList",
+     "data_type": 5,
+     "required": false,
+     "constrained": false,
+     "order": 2,
+     "multiple": false,
+     "searchable": true,
+     "system_field": false,
+     "is_active": true
+    },
+    {
      "id": 608955,
      "object_type": "builds",
      "label": "Status",
@@ -724,6 +753,20 @@ public enum DemoSeed {
        "label": "Completed"
       }
      ]
+    },
+    {
+     "id": 608956,
+     "object_type": "builds",
+     "label": "Build URL",
+     "attribute_type": "Text",
+     "data_type": 12,
+     "required": false,
+     "constrained": false,
+     "order": 2,
+     "multiple": false,
+     "searchable": true,
+     "system_field": false,
+     "is_active": true
     },
     {
      "id": 608960,
@@ -786,6 +829,52 @@ public enum DemoSeed {
      "order": 3,
      "system_field": true,
      "original_name": "DescriptionRequirement"
+    },
+    {
+     "id": 608963,
+     "object_type": "requirements",
+     "label": "Type",
+     "attribute_type": "Number",
+     "data_type": 3,
+     "required": false,
+     "constrained": true,
+     "order": 4,
+     "multiple": false,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "TypeRequirement",
+     "is_active": true,
+     "allowed_values": [
+      {
+       "value": 321,
+       "label": "Functional",
+       "order": 1,
+       "is_default": false,
+       "is_active": true
+      },
+      {
+       "value": 322,
+       "label": "Non-functional",
+       "order": 2,
+       "is_default": false,
+       "is_active": true
+      }
+     ]
+    },
+    {
+     "id": 608964,
+     "object_type": "requirements",
+     "label": "Assigned To",
+     "attribute_type": "UserList",
+     "data_type": 5,
+     "required": false,
+     "constrained": false,
+     "order": 5,
+     "multiple": true,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "AssignedToRequirement",
+     "is_active": true
     },
     {
      "id": 608970,
@@ -865,6 +954,90 @@ public enum DemoSeed {
      ]
     },
     {
+     "id": 608974,
+     "object_type": "defects",
+     "label": "Priority",
+     "attribute_type": "Number",
+     "data_type": 3,
+     "required": false,
+     "constrained": true,
+     "order": 5,
+     "multiple": false,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "PriorityDefect",
+     "is_active": true,
+     "allowed_values": [
+      {
+       "value": 421,
+       "label": "Low",
+       "order": 1,
+       "is_default": false,
+       "is_active": true
+      },
+      {
+       "value": 422,
+       "label": "Medium",
+       "order": 2,
+       "is_default": false,
+       "is_active": true
+      },
+      {
+       "value": 423,
+       "label": "High",
+       "order": 3,
+       "is_default": false,
+       "is_active": true
+      }
+     ]
+    },
+    {
+     "id": 608975,
+     "object_type": "defects",
+     "label": "Type",
+     "attribute_type": "Number",
+     "data_type": 3,
+     "required": false,
+     "constrained": true,
+     "order": 6,
+     "multiple": false,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "TypeDefect",
+     "is_active": true,
+     "allowed_values": [
+      {
+       "value": 431,
+       "label": "Bug",
+       "order": 1,
+       "is_default": false,
+       "is_active": true
+      },
+      {
+       "value": 432,
+       "label": "Enhancement",
+       "order": 2,
+       "is_default": false,
+       "is_active": true
+      }
+     ]
+    },
+    {
+     "id": 608976,
+     "object_type": "defects",
+     "label": "Assigned To",
+     "attribute_type": "UserList",
+     "data_type": 5,
+     "required": false,
+     "constrained": false,
+     "order": 7,
+     "multiple": false,
+     "searchable": true,
+     "system_field": true,
+     "original_name": "AssignedToDefect",
+     "is_active": true
+    },
+    {
      "id": 608980,
      "object_type": "test-steps",
      "label": "Step Note",
@@ -928,6 +1101,10 @@ public enum DemoSeed {
       {
        "field_id": 608942,
        "field_value": "726"
+      },
+      {
+       "field_id": 608943,
+       "field_value": "712"
       }
      ],
      "test_steps": [
@@ -963,6 +1140,14 @@ public enum DemoSeed {
       {
        "field_id": 608944,
        "field_value": "tests/auth/test_signin.py::test_wrong_password"
+      },
+      {
+       "field_id": 608943,
+       "field_value": "711"
+      },
+      {
+       "field_id": 608942,
+       "field_value": "723"
       }
      ],
      "test_steps": [
@@ -995,6 +1180,10 @@ public enum DemoSeed {
       {
        "field_id": 608942,
        "field_value": "727"
+      },
+      {
+       "field_id": 608943,
+       "field_value": "712"
       }
      ],
      "test_steps": [
@@ -1022,6 +1211,18 @@ public enum DemoSeed {
       {
        "field_id": 608940,
        "field_value": "201"
+      },
+      {
+       "field_id": 608943,
+       "field_value": "712"
+      },
+      {
+       "field_id": 608941,
+       "field_value": "701"
+      },
+      {
+       "field_id": 608942,
+       "field_value": "723"
       }
      ],
      "test_steps": [
@@ -1103,11 +1304,11 @@ public enum DemoSeed {
      "parent_id": 1200002,
      "properties": [
       {
-       "field_id": 608930,
+       "field_id": -185,
        "field_value": "744"
       },
       {
-       "field_id": 608931,
+       "field_id": -186,
        "field_value": "512"
       },
       {
@@ -1124,11 +1325,11 @@ public enum DemoSeed {
      "parent_id": 1200002,
      "properties": [
       {
-       "field_id": 608930,
+       "field_id": -185,
        "field_value": "745"
       },
       {
-       "field_id": 608931,
+       "field_id": -186,
        "field_value": "513"
       }
      ]
@@ -1351,11 +1552,37 @@ public enum DemoSeed {
     }
    ],
    "automation_agents": [
-    {"id": 3001, "name": "Selenium Grid (Linux)", "host_id": 1, "host_name": "ci-linux-01", "framework": "JUnit for Java", "active": true,
-     "configuration": {"path": "/opt/tests", "command": "mvn test"}},
-    {"id": 3002, "name": "Nightly shell runner", "host_id": 2, "host_name": "ci-linux-02", "framework": "Shell Agent", "active": true,
-     "configuration": {"script": "/opt/nightly.sh"}},
-    {"id": 3003, "name": "Retired Windows agent", "host_id": 3, "host_name": "win-build-7", "framework": "Universal Agent", "active": false}
+    {
+     "id": 3001,
+     "name": "Selenium Grid (Linux)",
+     "host_id": 1,
+     "host_name": "ci-linux-01",
+     "framework": "JUnit for Java",
+     "active": true,
+     "configuration": {
+      "path": "/opt/tests",
+      "command": "mvn test"
+     }
+    },
+    {
+     "id": 3002,
+     "name": "Nightly shell runner",
+     "host_id": 2,
+     "host_name": "ci-linux-02",
+     "framework": "Shell Agent",
+     "active": true,
+     "configuration": {
+      "script": "/opt/nightly.sh"
+     }
+    },
+    {
+     "id": 3003,
+     "name": "Retired Windows agent",
+     "host_id": 3,
+     "host_name": "win-build-7",
+     "framework": "Universal Agent",
+     "active": false
+    }
    ]
   },
   {
@@ -1430,7 +1657,14 @@ public enum DemoSeed {
     }
    ],
    "automation_agents": [
-    {"id": 3004, "name": "Second project agent", "host_id": 4, "host_name": "ci-linux-03", "framework": "Shell Agent", "active": true}
+    {
+     "id": 3004,
+     "name": "Second project agent",
+     "host_id": 4,
+     "host_name": "ci-linux-03",
+     "framework": "Shell Agent",
+     "active": true
+    }
    ]
   }
  ]

@@ -146,12 +146,12 @@ import TestSupport
         let h = try EmulatorHarness(.router)
         let rel = try h.release(), cyc = try h.cycle()
         let created = try h.post("\(h.p)/test-suites?parentId=\(cyc)&parentType=test-cycle",
-                                 json: ["name": "S1", "properties": [["field_id": 608930, "field_value": 742], ["field_id": -184, "field_value": "desc"]]])
+                                 json: ["name": "S1", "properties": [["field_id": -185, "field_value": 742], ["field_id": -184, "field_value": "desc"]]])
         #expect(created.status == 200, "the Jenkins plugin requires 200")
         let s = try h.createdID(created)
         #expect(created.object["parentId"] as? Int == cyc && created.object["parentType"] as? String == "test-cycle")
         #expect((created.object["links"] as? [[String: Any]])?.compactMap { $0["rel"] as? String } == ["self", "parent-test-cycle", "test-runs"])
-        let env = (created.object["properties"] as? [[String: Any]])?.first { $0["field_id"] as? Int == 608930 }
+        let env = (created.object["properties"] as? [[String: Any]])?.first { $0["field_id"] as? Int == -185 }
         #expect(env?["field_value_name"] as? String == "Linux")
         let inRelease = try h.suite("S2", parent: rel, type: "release")
         let atRoot = try h.suite("S3")
