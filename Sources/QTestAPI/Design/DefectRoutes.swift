@@ -12,7 +12,9 @@ enum DefectRoutes: RouteGroup {
             let body = try context.jsonBody().requireObject()
             let properties = try ExecutionWire.propertyInputs(body)
             return try context.write(answering: 201) { db in
-                return try encode(try Defects.submit(db, projectId: context.projectID, properties, by: context.caller.userID, at: context.now), db, context)
+                let defect = try Defects.submit(db, projectId: context.projectID, properties, by: context.caller.userID, at: context.now)
+                try ObjectProperties.requireValues(db, projectId: defect.projectId, fieldKind: .defect, valueKind: .defect, objectId: defect.id)
+                return try encode(defect, db, context)
             }
         }
 

@@ -23,7 +23,10 @@ enum RequirementRoutes: RouteGroup {
             let draft = RequirementDraft(name: try body.requiredName(), moduleId: parent.flatMap { $0 == 0 ? nil : $0 },
                                          properties: try ExecutionWire.propertyInputs(body))
             return try context.write(answering: 200) { db in
-                return try encode(try Requirements.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now), db, context)
+                let requirement = try Requirements.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
+                try ObjectProperties.requireValues(db, projectId: requirement.projectId, fieldKind: .requirement, valueKind: .requirement,
+                                                   objectId: requirement.id)
+                return try encode(requirement, db, context)
             }
         }
 

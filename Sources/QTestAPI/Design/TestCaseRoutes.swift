@@ -17,6 +17,7 @@ enum TestCaseRoutes: RouteGroup {
                 properties: try ExecutionWire.propertyInputs(body), steps: try decodeSteps(body) ?? [])
             return try context.write(answering: 200) { db in
                 let (tc, version) = try TestCases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
+                try TestCases.requireValues(db, tc, versionId: version.id)
                 return try encode(tc, version, db, context)
             }
         }

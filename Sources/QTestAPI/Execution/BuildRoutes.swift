@@ -22,6 +22,7 @@ enum BuildRoutes: RouteGroup {
             return try context.write(answering: 201) { db in
                 let build = try Builds.create(db, projectId: context.projectID, releaseId: releaseID, name: name, properties: properties,
                                               by: context.caller.userID, at: context.now)
+                try ObjectProperties.requireValues(db, projectId: build.projectId, fieldKind: .build, valueKind: .build, objectId: build.id)
                 return try encode(build, db, context)
             }
         }

@@ -17,6 +17,7 @@ enum ReleaseRoutes: RouteGroup {
             let draft = try draft(body, requireName: true)
             return try context.write(answering: 201) { db in
                 let release = try Releases.create(db, projectId: context.projectID, draft, by: context.caller.userID, at: context.now)
+                try ObjectProperties.requireValues(db, projectId: release.projectId, fieldKind: .release, valueKind: .release, objectId: release.id)
                 return try encode(release, db, context)
             }
         }

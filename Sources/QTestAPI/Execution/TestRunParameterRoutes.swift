@@ -85,6 +85,7 @@ enum TestRunParameterRoutes: RouteGroup {
                 let draft = TestRunDraft(name: name ?? "\(version.name) \(index + 1)", testCaseId: caseID, testCaseVersionId: version.versionId,
                                          properties: properties, parameterValues: JSON.array(params).serializedString())
                 let run = try TestRuns.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
+                try TestRuns.requireValues(db, run)
                 created.append(["id": .int(run.id), "pid": .string(run.pid), "name": .string(run.name)])
             }
             let job = try Jobs.enqueue(db, projectId: context.projectID, userId: context.caller.userID, type: "TEST_RUN_PARAMETER_VALUES",

@@ -25,6 +25,7 @@ enum TestRunRoutes: RouteGroup {
             let draft = try draft(body, creating: true)
             return try context.write(answering: 201) { db in
                 let run = try TestRuns.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
+                try TestRuns.requireValues(db, run)
                 // A create answer carries only the `self` link (notes §4).
                 return try TestRunWire.encodeListItem(run, db, context, selfLinkOnly: true)
             }

@@ -18,6 +18,8 @@ enum TestSuiteRoutes: RouteGroup {
             let draft = try draft(body, requireName: true)
             let json: JSON = try context.write { db in
                 let suite = try TestSuites.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
+                try ObjectProperties.requireValues(db, projectId: suite.projectId, fieldKind: .testSuite, valueKind: .testSuite, objectId: suite.id,
+                                                   heldElsewhere: suite.targetReleaseId != nil ? try TestSuites.targetFieldIDs(db, projectId: suite.projectId) : [])
                 return try encode(suite, db, context)
             }
             // The Jenkins plugin requires 200 here (notes §9).

@@ -222,6 +222,13 @@ public enum TestRuns {
         return try ObjectProperties.read(db, projectId: run.projectId, .testRun, run.id, overrides: overrides)
     }
 
+    /// A 400 when a required test-run field has no value (API creates; Status is always set).
+    public static func requireValues(_ db: Database, _ run: TestRunRecord) throws {
+        let status = try ObjectProperties.fieldID(db, projectId: run.projectId, .testRun, label: "Status")
+        try ObjectProperties.requireValues(db, projectId: run.projectId, fieldKind: .testRun, valueKind: .testRun, objectId: run.id,
+                                           heldElsewhere: status.map { [$0] } ?? [])
+    }
+
     /// The test-run field labelled "Status", whose value is kept in `test_runs.status_id`.
     public static func statusField(_ db: Database, projectId: Int64) throws -> FieldRecord? {
         try ObjectProperties.field(db, projectId: projectId, .testRun, label: "Status")

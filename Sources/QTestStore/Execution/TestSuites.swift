@@ -128,6 +128,11 @@ public enum TestSuites {
             """), arguments: [projectId])
     }
 
+    /// ``targetFieldID(_:projectId:)`` as a set, for ``ObjectProperties/requireValues``.
+    public static func targetFieldIDs(_ db: Database, projectId: Int64) throws -> Set<Int64> {
+        try targetFieldID(db, projectId: projectId).map { [$0] } ?? []
+    }
+
     /// Takes a Target Release/Build value (a release id) out of `inputs`: `.some(nil)` clears it.
     static func takeTarget(_ db: Database, projectId: Int64, _ inputs: [PropertyInput]) throws -> (Int64??, [PropertyInput]) {
         guard !inputs.isEmpty, let field = try targetFieldID(db, projectId: projectId),
