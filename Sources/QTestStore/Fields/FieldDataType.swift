@@ -39,8 +39,9 @@ public enum FieldDataType: Int, Sendable, CaseIterable {
     /// Values are allowed-value ids.
     public var isLookup: Bool { self == .comboBox || self == .systemComboBox || self == .checkBox || self == .multipleComboBox }
 
-    /// A value may hold several ids (`"[1,2]"`).
-    public var isMultiple: Bool { self == .checkBox || self == .multipleComboBox }
+    /// A value may hold several ids (`"[1,2]"`). User lists always may: qTest writes even one
+    /// user as `"[123]"`, and clients send several.
+    public var isMultiple: Bool { self == .checkBox || self == .multipleComboBox || self == .userList }
 
     /// The storage type qTest reports as `attribute_type`.
     public var attributeType: String {
@@ -81,6 +82,6 @@ struct FieldValueKind: Sendable, Equatable {
         } else {
             kind = .text
         }
-        multiple = field.multiple || type?.isMultiple == true || attribute.hasPrefix("array")
+        multiple = field.multiple || type?.isMultiple == true || attribute.hasPrefix("array") || kind == .user
     }
 }

@@ -82,7 +82,7 @@ public enum FieldSettings {
         }
         if case .project(let id) = scope { _ = try Projects.get(db, id) }
         if input.multiple == true, !type.isMultiple {
-            throw StoreError.badRequest("Field 'multiple' is only valid for data_type 8 (check box) and 17 (multiple selection combo box)")
+            throw StoreError.badRequest("Field 'multiple' is only valid for data_type 5 (user list), 8 (check box) and 17 (multiple selection combo box)")
         }
         try checkUniqueLabel(db, scope, kind, label, except: nil)
         let order = (try Int.fetchOne(db, sql: "SELECT MAX(sort_order) FROM fields WHERE project_id IS ? AND object_type = ?",

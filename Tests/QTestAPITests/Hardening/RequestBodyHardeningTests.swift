@@ -109,7 +109,8 @@ import TestSupport
             ("PUT", "\(p)/test-cases/\(tc.id)", #""name":"n","#, 608944, .text),
             ("POST", "\(p)/requirements", #""name":"n","#, 608962, .text),
             ("PUT", "\(p)/requirements/\(requirement)", #""name":"n","#, 608962, .text),
-            ("POST", "\(p)/defects", "", 608971, .text),
+            // Summary is required on a new defect: it is the field under test here.
+            ("POST", "\(p)/defects", "", 608970, .text),
             ("PUT", "\(p)/defects/\(defect)", "", 608971, .text),
             ("POST", "\(p)/test-runs/assign-parameter-values/manually",
              #""test_case":{"id":\#(parameterized.id)},"test_runs":[[{"step_id":\#(parameterized.steps[0]),"description_parameter_values":[1e19,1e400]}]],"#, 608922, .job),
