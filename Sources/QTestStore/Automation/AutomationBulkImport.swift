@@ -151,6 +151,10 @@ extension AutomationImport {
             try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
                                                                 "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
                                                                 "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
+            // Defaults of the run fields; Status lives in `status_id`.
+            let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
+            try insertValues(try ObjectProperties.defaultValues(db, projectId: projectId, .testRun, excluding: status.map { [$0] } ?? []),
+                             kind: .testRun, objects: newRuns.map(\.id))
         }
         try BulkInsert.rows(db, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
                                                              "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
@@ -237,12 +241,23 @@ extension AutomationImport {
         try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
                                                                       "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
         try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
-        // A case an upload creates is automated: Automation = Yes, as the one-by-one path sets it.
+        // New cases get their fields' defaults and Automation = Yes, as the one-by-one path gives them.
         let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
+        var values = try ObjectProperties.defaultValues(db, projectId: projectId, .testCase, excluding: automationFields.heldElsewhere)
         if let field = automationFields.automation, let yes = automationFields.yes {
-            let rows: [[(any DatabaseValueConvertible)?]] = versionRows.map { [ObjectKind.testCaseVersion.rawValue, $0[0], field.id, String(yes)] }
-            try BulkInsert.rows(db, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+            values.removeAll { $0.field == field.id }
+            values.append((field.id, String(yes)))
         }
+        try insertValues(values, kind: .testCaseVersion, objects: versionRows.compactMap { $0[0] as? Int64 })
+    }
+
+    /// One `field_values` row per object and value.
+    private func insertValues(_ values: [(field: Int64, value: String)], kind: ObjectKind, objects: [Int64]) throws {
+        guard !values.isEmpty, !objects.isEmpty else { return }
+        var rows: [[(any DatabaseValueConvertible)?]] = []
+        rows.reserveCapacity(values.count * objects.count)
+        for object in objects { for value in values { rows.append([kind.rawValue, object, value.field, value.value]) } }
+        try BulkInsert.rows(db, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
     }
 
     /// A value the plan has already made; its absence is a bug in the plan, answered as an

@@ -169,7 +169,8 @@ public final class AutomationImport {
         }
         let name = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
         let (testCase, version) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
-            name: String(name.prefix(500)), moduleId: moduleId, properties: result.testCaseProperties,
+            name: String(name.prefix(500)), moduleId: moduleId,
+            properties: try ObjectProperties.known(db, projectId: projectId, .testCase, result.testCaseProperties),
             steps: steps.map { TestStepDraft(description: $0.description, expected: $0.expected) }, automationContent: fingerprint),
             by: userId, at: now)
         return (testCase.id, version.id)

@@ -121,10 +121,26 @@ public enum ObjectProperties {
                               _ inputs: [PropertyInput], heldElsewhere: Set<Int64> = []) throws {
         try apply(db, projectId: projectId, fieldKind: fieldKind, valueKind: valueKind, objectId: objectId, inputs)
         let sent = Set(inputs.map(\.fieldId))
-        for field in try fields(db, projectId: projectId, fieldKind) where !sent.contains(field.id) && !heldElsewhere.contains(field.id) {
-            guard let value = try FieldValueRules.defaultValue(db, field) else { continue }
-            try Fields.setValue(db, valueKind, objectId, fieldId: field.id, value)
+        for (field, value) in try defaultValues(db, projectId: projectId, fieldKind, excluding: heldElsewhere) where !sent.contains(field) {
+            try Fields.setValue(db, valueKind, objectId, fieldId: field, value)
         }
+    }
+
+    /// The default of every active field of `kind` that has one (see ``FieldValueRules``), for
+    /// creates and for uploads that insert objects in bulk.
+    public static func defaultValues(_ db: Database, projectId: Int64, _ kind: ObjectKind, excluding: Set<Int64> = []) throws -> [(field: Int64, value: String)] {
+        try fields(db, projectId: projectId, kind).compactMap { field in
+            guard !excluding.contains(field.id), let value = try FieldValueRules.defaultValue(db, field) else { return nil }
+            return (field.id, value)
+        }
+    }
+
+    /// `inputs` without the ones naming no active field of `kind`: automation uploads ignore
+    /// unknown field ids (the notes, §6), where the API routes refuse them.
+    public static func known(_ db: Database, projectId: Int64, _ kind: ObjectKind, _ inputs: [PropertyInput]) throws -> [PropertyInput] {
+        guard !inputs.isEmpty else { return inputs }
+        let ids = Set(try fieldInfo(db, projectId: projectId, kind).map(\.id))
+        return inputs.filter { ids.contains($0.fieldId) }
     }
 
     /// ``create(_:projectId:fieldKind:valueKind:objectId:_:heldElsewhere:)`` for objects whose

@@ -189,7 +189,9 @@ public enum TestLogs {
             testerId: userId, createdDate: now, lastModifiedDate: now)
         try log.insertRow(db)
         try insertStepLogs(db, projectId: projectId, log: log, versionId: versionId, draft.stepLogs, by: userId)
-        let (runStatus, properties) = try TestRuns.splitStatus(db, projectId: projectId, draft.runProperties)
+        // Uploads ignore unknown field ids; a manual log through the API is refused for one.
+        let runProperties = log.isAutomation ? try ObjectProperties.known(db, projectId: projectId, .testRun, draft.runProperties) : draft.runProperties
+        let (runStatus, properties) = try TestRuns.splitStatus(db, projectId: projectId, runProperties)
         try ObjectProperties.write(db, projectId: projectId, .testRun, runId, properties)
         run.statusId = runStatus ?? status.id
         run.lastModifiedDate = now

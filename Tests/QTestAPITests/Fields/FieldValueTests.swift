@@ -146,6 +146,32 @@ import TestSupport
         #expect(FieldContract.property(try h.get("\(h.p)/test-cases/\(madeID)").object, 608944)?["field_value"] as? String == "")
     }
 
+    /// Uploads with properties take the one-by-one path, without them the bulk path: both give
+    /// new cases and runs their defaults, and both ignore unknown field ids (notes §6).
+    @Test func uploadsApplyDefaultsAndIgnoreUnknownFieldIDs() throws {
+        let h = try EmulatorHarness(.live)
+        let runs = settings(h, "test-runs")
+        let stage = try h.post(runs, json: ["label": "Stage", "data_type": 3, "allowed_values": [["label": "CI", "is_default": true], ["label": "Nightly"]]])
+        let stageID = try h.createdID(stage)
+        let ci = (stage.object["allowed_values"] as? [[String: Any]])?.first?["value"] as? Int
+        let withProperties = AutomationUploadTests.log("propertied", "PASSED", content: "pkg.P#propertied", extra: [
+            "properties": [["field_id": 424242, "field_value": "ignored"], ["field_id": 608922, "field_value": "trace"]],
+        ])
+        for log in [withProperties, AutomationUploadTests.log("plain", "PASSED", content: "pkg.P#plain")] {
+            let r = try h.post(AutomationUploadTests.suiteUpload, json: ["execution_date": "2026-01-05T10:00:00Z", "test_logs": [log]])
+            let done = try AutomationUploadTests.waitForJob(h, r.object["id"] as? Int ?? 0)
+            #expect(done.object["state"] as? String == "SUCCESS", "\(done)")
+            let suite = try #require(AutomationUploadTests.content(done)["testSuiteId"] as? Int)
+            let run = try #require((try h.get("\(h.p)/test-runs?parentId=\(suite)&parentType=test-suite").object["items"] as? [[String: Any]])?.first)
+            #expect(FieldContract.property(run, stageID)?["field_value"] as? String == ci.map(String.init), "\(run)")
+            if log["properties"] != nil { #expect(FieldContract.property(run, 608922)?["field_value"] as? String == "trace") }
+            let caseID = try #require(run["testCaseId"] as? Int)
+            let tc = try h.get("\(h.p)/test-cases/\(caseID)").object
+            #expect(FieldContract.property(tc, 608940)?["field_value_name"] as? String == "New", "\(tc)")
+            #expect(FieldContract.property(tc, 608943)?["field_value_name"] as? String == "Yes")
+        }
+    }
+
     @Test func targetReleaseOfASuiteIsItsField() throws {
         let h = try EmulatorHarness(.live)
         let release = try h.release("Target")
