@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates Sources/QTestStore/Seed/DemoSeed.swift from seed-data/demo.json so the demo seed is
-# compiled into the binary. Run after editing demo.json; a test fails when they differ.
+# compiled into the binary. Run after editing demo.json; a test fails when their content differs.
+# The embedded copy is compact JSON (one line, key order kept): it is data for the binary, and
+# the readable file stays the one to edit.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$root/seed-data/demo.json"
@@ -15,9 +17,9 @@ if grep -q '"""#' "$src"; then echo "demo.json must not contain the sequence \"\
   printf '/// let fixture = try SeedFixture.decode(Data(DemoSeed.json.utf8))\n'
   printf '/// ```\n'
   printf 'public enum DemoSeed {\n'
-  printf '    /// The exact text of `seed-data/demo.json`.\n'
+  printf '    /// The content of `seed-data/demo.json`, as compact JSON.\n'
   printf '    public static let json: String = #"""\n'
-  cat "$src"
+  python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]), object_pairs_hook=dict), ensure_ascii=False, separators=(",", ":")))' "$src"
   printf '"""#\n'
   printf '}\n'
 } > "$out.tmp"

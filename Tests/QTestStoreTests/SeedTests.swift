@@ -8,8 +8,9 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("seed-data/demo.json").path
 
     @Test func embeddedDemoSeedMatchesFile() throws {
-        let file = try String(contentsOfFile: Self.demoPath, encoding: .utf8)
-        #expect(DemoSeed.json + "\n" == file, "run scripts/embed-seed.sh")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.demoPath))) as? NSDictionary
+        let embedded = try JSONSerialization.jsonObject(with: Data(DemoSeed.json.utf8)) as? NSDictionary
+        #expect(file != nil && embedded == file, "run scripts/embed-seed.sh")
     }
 
     @Test func demoSeedLoads() throws {
