@@ -19,15 +19,7 @@ enum TestLogRoutes: RouteGroup {
         }
 
         table.project("POST", logs) { context in
-            let runID = try context.pathID("testRunId")
-            let body = try context.jsonBody().requireObject()
-            let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            return try context.write(answering: 201) { db in
-                let draft = try manualDraft(body, db, projectID: context.projectID)
-                let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
-                try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
-                return try TestLogWire.encode(log, db, context)
-            }
+            try submit(context, try context.jsonBody().requireObject(), draft: manualDraft) { try TestLogWire.encode($0, $1, context) }
         }
 
         table.project("GET", logs + "/last-run") { context in
@@ -50,14 +42,7 @@ enum TestLogRoutes: RouteGroup {
         }
 
         table.project("PUT", logs + "/{id}") { context in
-            let runID = try context.pathID("testRunId")
-            let id = try context.pathID("id")
-            let body = try context.jsonBody().requireObject()
-            return try context.write(answering: 200) { db in
-                let patch = try manualPatch(body, db, projectID: context.projectID)
-                let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
-                return try TestLogWire.encode(log, db, context)
-            }
+            try modify(context, patch: manualPatch) { try TestLogWire.encode($0, $1, context) }
         }
 
         let auto = "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs"
@@ -66,24 +51,39 @@ enum TestLogRoutes: RouteGroup {
             let runID = try context.pathID("testRunId")
             let body = try context.jsonBody().requireObject()
             if runID == 0 { return try AutomationSingleLog.submit(context, body, app: app, caller: context.caller, projectID: context.projectID) }
-            let attachments = try AutomationRequestParsing.attachments(body, at: "body")
-            return try context.write(answering: 201) { db in
-                let draft = try automationDraft(body, db, projectID: context.projectID)
-                let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, draft, by: context.caller.userID, at: context.now)
-                try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
-                return try TestLogWire.encodeAutomation(log, db, context)
-            }
+            return try submit(context, body, draft: automationDraft) { try TestLogWire.encodeAutomation($0, $1, context) }
         }
 
         table.project("PUT", auto + "/{id}") { context in
-            let runID = try context.pathID("testRunId")
-            let id = try context.pathID("id")
-            let body = try context.jsonBody().requireObject()
-            return try context.write(answering: 200) { db in
-                let patch = try automationPatch(body, db, projectID: context.projectID)
-                let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, patch, at: context.now)
-                return try TestLogWire.encodeAutomation(log, db, context)
-            }
+            try modify(context, patch: automationPatch) { try TestLogWire.encodeAutomation($0, $1, context) }
+        }
+    }
+
+    typealias DraftReader<T> = (JSON, StoreDatabase, Int64) throws -> T
+
+    /// Submits one log to `{testRunId}` (manual or automation: `draft` reads the body) with the
+    /// body's inline attachments, in one transaction; answers 201 with `encode`'s JSON.
+    static func submit(_ context: ProjectRequest, _ body: JSON, draft: DraftReader<TestLogDraft>,
+                       encode: (TestLogRecord, StoreDatabase) throws -> JSON) throws -> HTTPResponse {
+        let runID = try context.pathID("testRunId")
+        let attachments = try AutomationRequestParsing.attachments(body, at: "body")
+        return try context.write(answering: 201) { db in
+            let log = try TestLogs.submit(db, projectId: context.projectID, runId: runID, try draft(body, db, context.projectID),
+                                          by: context.caller.userID, at: context.now)
+            try AutomationImport(db, projectId: context.projectID, userId: context.caller.userID, at: context.now).attach(attachments, toLog: log.id)
+            return try encode(log, db)
+        }
+    }
+
+    /// Changes log `{id}` of `{testRunId}` as `patch` reads the body; answers 200 with `encode`'s JSON.
+    static func modify(_ context: ProjectRequest, patch: DraftReader<TestLogs.Patch>,
+                       encode: (TestLogRecord, StoreDatabase) throws -> JSON) throws -> HTTPResponse {
+        let runID = try context.pathID("testRunId")
+        let id = try context.pathID("id")
+        let body = try context.jsonBody().requireObject()
+        return try context.write(answering: 200) { db in
+            let log = try TestLogs.modify(db, projectId: context.projectID, runId: runID, id, try patch(body, db, context.projectID), at: context.now)
+            return try encode(log, db)
         }
     }
 

@@ -13,32 +13,42 @@ enum TestLogWire {
         if expandCase {
             testCase = try TestRunWire.testCase(run, try ExecutionCases.version(db, versionId: run.testCaseVersionId), db, context, .full)
         }
-        return [
-            "links": [
-                Wire.link("self", ExecutionWire.projectHref(context, log.projectId, base)),
-                Wire.link("test-case", ExecutionWire.projectHref(context, log.projectId,
-                                                                 "/test-cases/\(run.testCaseId)?versionId=\(log.testCaseVersionId ?? run.testCaseVersionId)")),
-                Wire.link("attachments", ExecutionWire.projectHref(context, log.projectId, base + "/attachments")),
-            ],
-            "id": .int(log.id),
-            "test_case_version_id": .optional(log.testCaseVersionId),
-            "exe_start_date": Wire.date(log.exeStartDate),
-            "exe_end_date": Wire.date(log.exeEndDate),
-            "note": .optional(log.note),
-            "attachments": try AttachmentWire.list(of: .testLog, log.id, db, context),
-            "name": .optional(log.name),
-            "planned_exe_time": .optional(log.plannedExeTime),
-            "actual_exe_time": .optional(log.actualExeTime),
-            "build_number": .optional(log.buildNumber),
-            "build_url": .optional(log.buildUrl),
-            "properties": ExecutionWire.properties(try TestRuns.properties(db, run)),
+        let links = [
+            Wire.link("self", ExecutionWire.projectHref(context, log.projectId, base)),
+            Wire.link("test-case", ExecutionWire.projectHref(context, log.projectId,
+                                                             "/test-cases/\(run.testCaseId)?versionId=\(log.testCaseVersionId ?? run.testCaseVersionId)")),
+            Wire.link("attachments", ExecutionWire.projectHref(context, log.projectId, base + "/attachments")),
+        ]
+        return try common(log, run, links: links, db, context, then: [
             "status": try status(log.statusId, db),
             "result_number": .optional(log.resultNumber),
             "test_step_logs": .array(try TestLogs.stepLogs(db, logId: log.id).map { try encodeStep($0, log, db, context, expand: expandSteps) }),
             "test_run_id": .int(log.testRunId),
             "test_case": testCase,
             "defects": [],
-        ]
+        ])
+    }
+
+    /// What both log answers begin with, in qTest's order (`links` … `properties`), then `rest`.
+    static func common(_ log: TestLogRecord, _ run: TestRunRecord, links: [JSON], _ db: StoreDatabase, _ context: some RequestReading,
+                       then rest: JSON) throws -> JSON {
+        var object = JSONObject([
+            ("links", .array(links)),
+            ("id", .int(log.id)),
+            ("test_case_version_id", .optional(log.testCaseVersionId)),
+            ("exe_start_date", Wire.date(log.exeStartDate)),
+            ("exe_end_date", Wire.date(log.exeEndDate)),
+            ("note", .optional(log.note)),
+            ("attachments", try AttachmentWire.list(of: .testLog, log.id, db, context)),
+            ("name", .optional(log.name)),
+            ("planned_exe_time", .optional(log.plannedExeTime)),
+            ("actual_exe_time", .optional(log.actualExeTime)),
+            ("build_number", .optional(log.buildNumber)),
+            ("build_url", .optional(log.buildUrl)),
+            ("properties", ExecutionWire.properties(try TestRuns.properties(db, run))),
+        ])
+        for (key, value) in rest.objectValue ?? [] { object.set(key, value) }
+        return .object(object)
     }
 
     static func status(_ id: Int64, _ db: StoreDatabase) throws -> JSON {
@@ -89,24 +99,12 @@ enum TestLogWire {
                 "exe_date": Wire.date(step.exeDate),
             ]
         }
-        return [
-            "links": [Wire.link("self", ExecutionWire.projectHref(context, log.projectId, "/test-runs/\(log.testRunId)/test-logs/\(log.id)"))],
-            "id": .int(log.id),
-            "test_case_version_id": .optional(log.testCaseVersionId),
-            "exe_start_date": Wire.date(log.exeStartDate),
-            "exe_end_date": Wire.date(log.exeEndDate),
-            "note": .optional(log.note),
-            "attachments": try AttachmentWire.list(of: .testLog, log.id, db, context),
-            "name": .optional(log.name),
-            "planned_exe_time": .optional(log.plannedExeTime),
-            "actual_exe_time": .optional(log.actualExeTime),
-            "build_number": .optional(log.buildNumber),
-            "build_url": .optional(log.buildUrl),
-            "properties": ExecutionWire.properties(try TestRuns.properties(db, run)),
+        let links = [Wire.link("self", ExecutionWire.projectHref(context, log.projectId, "/test-runs/\(log.testRunId)/test-logs/\(log.id)"))]
+        return try common(log, run, links: links, db, context, then: [
             "automation_content": .optional(log.automationContent),
             "status": .optional(statusName),
             "test_step_logs": .array(steps),
-        ]
+        ])
     }
 
     // MARK: Decoding

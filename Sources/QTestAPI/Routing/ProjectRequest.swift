@@ -13,26 +13,24 @@ import QTestStore
 /// }
 /// ```
 public struct ProjectRequest: RequestReading, StoreAccess {
-    public let request: HTTPRequest
-    /// The checked caller.
-    public let caller: Caller
+    /// The signed-in request this is, plus the project below.
+    public let site: SiteRequest
     /// The checked project.
     public let projectID: Int64
+
+    public var request: HTTPRequest { site.request }
+    /// The checked caller.
+    public var caller: Caller { site.caller }
     /// The store clock, read once when the request was admitted: every timestamp a request
     /// writes is the same.
-    public let now: Date
+    public var now: Date { site.now }
     /// The untyped view, for wire helpers that take one.
-    public let context: RequestContext
-    public let app: EmulatorContext
+    public var context: RequestContext { site.context }
+    public var app: EmulatorContext { site.app }
 
     init(_ context: RequestContext, app: EmulatorContext) throws {
-        guard let caller = context.caller else { throw APIError.unauthorized() }
-        self.request = context.request
-        self.caller = caller
-        self.projectID = try context.pathID("projectId")
-        self.now = app.now
-        self.context = context
-        self.app = app
+        site = try SiteRequest(context, app: app)
+        projectID = try context.pathID("projectId")
     }
 
     /// The project's record (one read; most handlers need only ``projectID``).
