@@ -52,7 +52,7 @@ enum MultipartFormData {
                 guard let afterBreak = lineBreakEnd(bytes, at: cursor) else { throw malformed("a boundary line is not followed by a line break") }
                 let (headers, contentStart) = try partHeaders(bytes, from: afterBreak)
                 // The part's content ends at the line break before the next delimiter.
-                guard let next = find(bytes, [0x0D, 0x0A] + delimiter, from: contentStart) else {
+                guard let next = nextDelimiter(bytes, delimiter, from: contentStart) else {
                     throw malformed("the closing boundary is missing")
                 }
                 guard parts.count < maxParts else { throw malformed("more than \(maxParts) parts") }
@@ -97,6 +97,22 @@ enum MultipartFormData {
     private static func firstDelimiter(_ bytes: UnsafeRawBufferPointer, _ delimiter: [UInt8]) -> Int? {
         if starts(bytes, at: 0, with: delimiter) { return 0 }
         return find(bytes, [0x0A] + delimiter, from: 0).map { $0 + 1 }
+    }
+
+    /// The index of the CRLF that starts the next delimiter line at or after `from`. A match
+    /// must end its line (`--`, padding, a line break): content that merely contains the boundary
+    /// followed by more text stays content.
+    private static func nextDelimiter(_ bytes: UnsafeRawBufferPointer, _ delimiter: [UInt8], from: Int) -> Int? {
+        let needle = [0x0D, 0x0A] + delimiter
+        var from = from
+        while let candidate = find(bytes, needle, from: from) {
+            var after = candidate + needle.count
+            if starts(bytes, at: after, with: [0x2D, 0x2D]) { return candidate }
+            while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+            if lineBreakEnd(bytes, at: after) != nil { return candidate }
+            from = candidate + 1
+        }
+        return nil
     }
 
     /// The index after a CRLF or LF at `index`, or nil.
