@@ -41,7 +41,14 @@ public enum Attachments {
         guard trimmed.count <= maxNameLength else {
             throw StoreError.badRequest("Attachment name must be at most \(maxNameLength) characters")
         }
+        // A name is echoed in download headers and a NUL would cut it short in SQLite.
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.badRequest("Attachment name must not contain control characters")
+        }
         let type = contentType.trimmingCharacters(in: .whitespaces)
+        guard type.count <= maxNameLength, !type.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.badRequest("Content type must be at most \(maxNameLength) characters, without control characters")
+        }
         let record = AttachmentRecord(id: try IDs.next(db, .attachment), projectId: projectId, objectType: kind.rawValue, objectId: objectId,
                                       name: trimmed, contentType: type.isEmpty ? "application/octet-stream" : type,
                                       size: data.count, authorId: authorId, createdDate: now)
