@@ -21,6 +21,8 @@ let package = Package(
         // SQLite schema, domain rules, IDs/PIDs, clock. Knows nothing about HTTP.
         .target(name: "QTestStore", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API itself, for incremental blob I/O (attachment bytes).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             logging,
         ]),

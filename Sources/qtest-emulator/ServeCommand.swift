@@ -39,6 +39,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Largest request body in bytes (env QTEST_EMULATOR_MAX_BODY_BYTES).")
     var maxBodyBytes: Int = EnvironmentDefaults.int("MAX_BODY_BYTES", 64 * 1024 * 1024)
 
+    @Option(help: "Largest attachment upload in bytes, answered 413 before its body is read (env QTEST_EMULATOR_MAX_ATTACHMENT_BYTES).")
+    var maxAttachmentBytes: Int = EnvironmentDefaults.int("MAX_ATTACHMENT_BYTES", EmulatorOptions.defaultMaxAttachmentBytes)
+
     @Option(help: "Largest request line + headers in bytes (env QTEST_EMULATOR_MAX_HEADER_BYTES).")
     var maxHeaderBytes: Int = EnvironmentDefaults.int("MAX_HEADER_BYTES", 64 * 1024)
 
@@ -59,7 +62,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxBodyBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
+        guard maxBodyBytes > 0, maxAttachmentBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
               maxOutputBytes > 0, maxConnections > 0 else {
             throw ValidationError("limits must be positive")
         }
@@ -72,7 +75,7 @@ struct ServeCommand: ParsableCommand {
         let level = logLevel.level
         LoggingSystem.bootstrap { _ in StderrLogHandler(logLevel: level) }
         let logger = Logger(label: "qtest-emulator")
-        logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache)")
+        logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache), max attachment bytes \(maxAttachmentBytes)")
         let app: EmulatorApp
         do {
             app = try EmulatorApp(options: EmulatorOptions(
@@ -81,6 +84,7 @@ struct ServeCommand: ParsableCommand {
                 jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
                 busyTimeout: Duration.parseSeconds(busyTimeout) ?? 5,
                 responseCache: responseCache.lowercased() == "on",
+                maxAttachmentBytes: maxAttachmentBytes,
                 logger: logger
             ))
         } catch {

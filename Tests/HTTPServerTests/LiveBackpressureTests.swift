@@ -67,3 +67,24 @@ private func blobRouter(_ handled: Counter) -> Router {
     buffer.consume(-3)
     #expect(buffer.unsentCount == 0)
 }
+
+/// A large body is queued as the responder's own storage (no second copy of a download), and
+/// small pieces around it still go out in order.
+@Test func outputBufferQueuesLargeBodiesWithoutCopying() {
+    var buffer = OutputBuffer()
+    let body = Data(repeating: 7, count: 1 << 20)
+    buffer.append(Array("head".utf8))
+    buffer.append(body)
+    buffer.append(Array("next".utf8))
+    #expect(buffer.unsentCount == 8 + body.count)
+    #expect(buffer.withUnsentBytes { $0.count } == 4)
+    buffer.consume(4)
+    let bodyAddress = body.withUnsafeBytes { $0.baseAddress }
+    #expect(buffer.withUnsentBytes { $0.baseAddress } == bodyAddress, "the body was copied")
+    buffer.consume(body.count - 10)
+    #expect(buffer.withUnsentBytes { Array($0) } == [UInt8](repeating: 7, count: 10))
+    buffer.consume(12)
+    #expect(buffer.withUnsentBytes { Array($0) } == Array("xt".utf8))
+    buffer.consume(2)
+    #expect(buffer.isEmpty)
+}

@@ -57,7 +57,7 @@ import Testing
         "SELECT m.pid, m.name, p.pid, m.sort_order FROM modules m LEFT JOIN modules p ON p.id = m.parent_id ORDER BY m.pid",
         "SELECT r.pid, l.result_number, l.status_id, l.name, l.note, l.exe_start_date, l.exe_end_date, l.build_number, l.build_url, l.automation_content, l.tester_id, l.test_case_version_id = r.test_case_version_id FROM test_logs l JOIN test_runs r ON r.id = l.test_run_id ORDER BY r.pid, l.result_number",
         "SELECT r.pid, l.result_number, sl.sort_order, sl.status_id, sl.description, sl.expected_result, sl.actual_result, sl.step_group, sl.exe_date, sl.user_id, ts.sort_order FROM test_step_logs sl JOIN test_logs l ON l.id = sl.test_log_id JOIN test_runs r ON r.id = l.test_run_id LEFT JOIN test_steps ts ON ts.id = sl.test_step_id ORDER BY r.pid, l.result_number, sl.sort_order, sl.description",
-        "SELECT r.pid, l.result_number, a.name, a.content_type, a.data FROM attachments a JOIN test_logs l ON l.id = a.object_id AND a.object_type = 'test-logs' JOIN test_runs r ON r.id = l.test_run_id ORDER BY r.pid, l.result_number",
+        "SELECT r.pid, l.result_number, a.name, a.content_type, b.bytes FROM attachments a JOIN attachment_blobs b ON b.attachment_id = a.id JOIN test_logs l ON l.id = a.object_id AND a.object_type = 'test-logs' JOIN test_runs r ON r.id = l.test_run_id ORDER BY r.pid, l.result_number",
         "SELECT object_type, next_value FROM pid_sequences WHERE project_id = 108781 ORDER BY object_type",
     ]
 

@@ -16,8 +16,14 @@ public protocol HTTPResponder: Sendable {
     /// Use it for checks that need only the head (authentication, route existence, Content-Type),
     /// so that refused uploads cost no memory. Defaults to letting everything through.
     func screen(_ head: HTTPRequest) -> HTTPResponse?
+
+    /// A tighter body limit for a head that passed `screen(_:)` (e.g. a route taking uploads of
+    /// at most N bytes), or nil for the server's `maxBodyBytes`. Called on the worker queue right
+    /// after the screen, before any body byte is read; see ``HTTPBodyLimit`` for how it is enforced.
+    func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit?
 }
 
 extension HTTPResponder {
     public func screen(_ head: HTTPRequest) -> HTTPResponse? { nil }
+    public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? { nil }
 }

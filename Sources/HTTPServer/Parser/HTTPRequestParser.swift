@@ -44,6 +44,8 @@ struct HTTPRequestParser {
     private var state: State = .head
     private var pending: PendingRequest?
     private var continuePending = false
+    /// A limit below `limits.maxBodyBytes` for the current request only (see `limitBody(to:)`).
+    private var requestBodyLimit: Int?
 
     init(limits: HTTPParserLimits = .init()) {
         self.limits = limits
@@ -85,6 +87,23 @@ struct HTTPRequestParser {
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         compactIfWorthwhile()
         buffer.append(contentsOf: bytes)
+    }
+
+    /// Lowers the body limit of the request whose `.head` was just returned, for this request only
+    /// (one route's uploads may be capped below the server-wide limit). A declared Content-Length
+    /// above it fails at once, before any body byte is consumed and without "100 Continue"; a
+    /// chunked body fails at the first chunk that would take it past the limit.
+    mutating func limitBody(to maxBytes: Int) {
+        let limit = max(0, maxBytes)
+        switch state {
+        case .fixedBody(let remaining) where remaining > limit:
+            continuePending = false
+            _ = fail(.bodyTooLarge("request body exceeds \(limit) bytes"))
+        case .fixedBody, .chunkSize, .chunkData, .chunkDataEnd, .trailers:
+            requestBodyLimit = limit
+        case .head, .failed:
+            break
+        }
     }
 
     /// Drops consumed bytes once they dominate the buffer (amortised O(1) per byte).
@@ -180,6 +199,7 @@ struct HTTPRequestParser {
         // Body states are entered only after `pending` is set; fail instead of trapping if not.
         guard let p = pending else { return fail(.badRequest("request body without a request head")) }
         pending = nil
+        requestBodyLimit = nil
         state = .head
         lines.removeAll(keepingCapacity: true)
         scanIndex = readIndex
@@ -388,8 +408,9 @@ struct HTTPRequestParser {
             trailerCount = 0
             return .progress
         }
-        if (pending?.body.count ?? 0) + size > limits.maxBodyBytes {
-            return .failure(.bodyTooLarge("request body exceeds \(limits.maxBodyBytes) bytes"))
+        let limit = min(limits.maxBodyBytes, requestBodyLimit ?? .max)
+        if (pending?.body.count ?? 0) + size > limit {
+            return .failure(.bodyTooLarge("request body exceeds \(limit) bytes"))
         }
         state = .chunkData(remaining: size)
         return .progress

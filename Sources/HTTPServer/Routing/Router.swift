@@ -12,6 +12,7 @@ public struct Router: HTTPResponder {
         let method: String
         let pattern: RoutePattern
         let screen: Screen?
+        let bodyLimit: HTTPBodyLimit?
         let handler: Handler
     }
 
@@ -36,10 +37,12 @@ public struct Router: HTTPResponder {
     public init() {}
 
     /// Adds a route. `screen`, when given, runs on the request head before the body is read
-    /// (see `screen(_:)`); `handler` answers the complete request.
+    /// (see `screen(_:)`); `bodyLimit`, when given, caps this route's bodies below the server's
+    /// limit (see `bodyLimit(for:)`); `handler` answers the complete request.
     public mutating func add(_ method: String, _ pattern: String, screen: Screen? = nil,
-                             _ handler: @escaping Handler) {
-        let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), screen: screen, handler: handler)
+                             bodyLimit: HTTPBodyLimit? = nil, _ handler: @escaping Handler) {
+        let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), screen: screen,
+                          bodyLimit: bodyLimit, handler: handler)
         table.append(route)
         bySegmentCount[route.pattern.segmentCount, default: []].append(route)
     }
@@ -75,6 +78,12 @@ public struct Router: HTTPResponder {
         // A refused request never reaches `respond(to:)`: say here which route refused it.
         logger.debug("\(head.method) \(head.path): refused before its body by route \(route.method) \(route.pattern.text)")
         return refusal
+    }
+
+    /// The body limit of the route `head` would be dispatched to, if it declared one.
+    public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? {
+        guard case .found(let route, _) = lookup(head) else { return nil }
+        return route.bodyLimit
     }
 
     private enum Lookup {

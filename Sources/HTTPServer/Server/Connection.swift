@@ -43,6 +43,9 @@ final class Connection: @unchecked Sendable {
     private var screening = false
     /// The current request's head has passed the screen already, so `dispatch` does not ask again.
     private var headScreened = false
+    /// The answer (and the head's version) for a body that passes the current request's own
+    /// limit (see `HTTPResponder.bodyLimit(for:)`); nil when the server-wide limit applies.
+    private var bodyLimitAnswer: (response: HTTPResponse, version: HTTPVersion)?
     private var closeAfterFlush = false
     private var lingering = false
     /// Set when the client may still be sending bytes we will never read (an error or refusal
@@ -177,10 +180,17 @@ final class Connection: @unchecked Sendable {
             case .request(let request):
                 headStartedAt = nil
                 bodyStartedAt = nil
+                bodyLimitAnswer = nil
                 dispatch(request)
             case .error(let error):
                 bodyStartedAt = nil
-                sendError(error.status, error.reason)
+                if error.status == 413, let answer = bodyLimitAnswer {
+                    // The route's own limit was passed: its answer, not the server's generic one.
+                    bodyLimitAnswer = nil
+                    respondAndClose(answer.response, version: answer.version, isHead: false)
+                } else {
+                    sendError(error.status, error.reason)
+                }
             }
         }
         updateReadInterest()
@@ -204,17 +214,23 @@ final class Connection: @unchecked Sendable {
             let started = Self.now()
             let refusal = server.responder.screen(head)
             if let refusal { server.logAccess(head, status: refusal.status, duration: Self.seconds(since: started)) }
-            server.ioQueue.async { [self] in self.screened(head, refusal: refusal) }
+            let limit = refusal == nil ? server.responder.bodyLimit(for: head) : nil
+            server.ioQueue.async { [self] in self.screened(head, refusal: refusal, limit: limit) }
         }
     }
 
-    private func screened(_ head: HTTPRequest, refusal: HTTPResponse?) {
+    private func screened(_ head: HTTPRequest, refusal: HTTPResponse?, limit: HTTPBodyLimit?) {
         screening = false
         guard !closed else { return }
         if let refusal {
             // The body was not read, so the stream cannot carry another request: answer and close.
             respondAndClose(refusal, version: head.version, isHead: head.method == "HEAD")
             return
+        }
+        // A route limit at or above the server's own changes nothing: the server's 413 comes first.
+        if let limit, limit.maxBytes < server.configuration.maxBodyBytes {
+            parser.limitBody(to: limit.maxBytes)
+            bodyLimitAnswer = (limit.response, head.version)
         }
         headScreened = true
         bodyStartedAt = Self.now()

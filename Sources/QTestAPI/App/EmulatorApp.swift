@@ -21,9 +21,16 @@ public struct EmulatorOptions: Sendable {
     /// Whether successful GETs are answered from a cache until the next write (on by default;
     /// off measures the uncached handler cost).
     public var responseCache: Bool
+    /// The largest attachment upload in bytes; larger ones are answered 413 before their body is
+    /// read whole. qTest SaaS allows 50 MiB.
+    public var maxAttachmentBytes: Int
+
+    /// qTest SaaS's attachment limit, the default of ``maxAttachmentBytes``.
+    public static let defaultMaxAttachmentBytes = 50 << 20
 
     public init(databasePath: String? = nil, seed: SeedSource = .demo, jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5,
                 clock: any StoreClock = SystemClock(), responseCache: Bool = true,
+                maxAttachmentBytes: Int = EmulatorOptions.defaultMaxAttachmentBytes,
                 logger: Logger = Logger(label: "qtest-emulator", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.databasePath = databasePath
         self.seed = seed
@@ -31,6 +38,7 @@ public struct EmulatorOptions: Sendable {
         self.busyTimeout = busyTimeout
         self.clock = clock
         self.responseCache = responseCache
+        self.maxAttachmentBytes = maxAttachmentBytes
         self.logger = logger
     }
 }
@@ -187,6 +195,7 @@ public final class EmulatorApp: Sendable {
             ObjectLinkRoutes.self,
             FieldRoutes.self,
             FieldStatusRoutes.self,
+            AttachmentRoutes.self,
         ]
     }
 

@@ -49,7 +49,7 @@ enum DefectRoutes: RouteGroup {
         [
             "links": [Wire.link("self", Wire.href(context, "/api/v3/projects/\(d.projectId)/defects/\(d.id)"))],
             "properties": ExecutionWire.properties(try ObjectProperties.read(db, projectId: d.projectId, .defect, d.id)),
-            "attachments": [],
+            "attachments": try AttachmentWire.list(of: .defect, d.id, db, context),
             "id": .int(d.id),
             "pid": .string(d.pid),
             "submitted_date": Wire.date(d.submittedDate),

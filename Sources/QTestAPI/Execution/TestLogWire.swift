@@ -17,7 +17,8 @@ enum TestLogWire {
             Wire.link("self", ExecutionWire.projectHref(context, log.projectId, base)),
             Wire.link("test-case", ExecutionWire.projectHref(context, log.projectId,
                                                              "/test-cases/\(run.testCaseId)?versionId=\(log.testCaseVersionId ?? run.testCaseVersionId)")),
-            Wire.link("attachments", ExecutionWire.projectHref(context, log.projectId, base + "/attachments")),
+            // The AttachmentApi list of this log (`…/test-logs/{id}/attachments`).
+            Wire.link("attachments", ExecutionWire.projectHref(context, log.projectId, "/test-logs/\(log.id)/attachments")),
         ]
         return try common(log, run, links: links, db, context, then: [
             "status": try status(log.statusId, db),
@@ -96,6 +97,7 @@ enum TestLogWire {
                 "actual_result": .string(step.actualResult ?? ""),
                 "order": .number(step.sortOrder),
                 "status": .optional(try ExecutionStatuses.find(db, step.statusId)?.name),
+                "attachments": try AttachmentWire.list(of: .testStepLog, step.id, db, context),
                 "exe_date": Wire.date(step.exeDate),
             ]
         }

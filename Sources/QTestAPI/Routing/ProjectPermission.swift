@@ -66,7 +66,7 @@ enum ProjectPermission: Sendable, Equatable {
         case "builds": "build"
         case "test-cycles": "test_cycle"
         case "test-suites": "test_suite"
-        case "test-runs", "test-logs": "test_run"
+        case "test-runs", "test-logs", "test-step-logs": "test_run"
         case "test-cases", "test-steps": "test_case"
         case "modules": "module"
         case "requirements": "requirement"

@@ -50,7 +50,8 @@ public struct RouteTable {
     }
 
     /// Declares a route; `handler` gets the request with its caller set when `access` is `.user`.
-    public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user,
+    /// `bodyLimit` caps the route's request bodies below the server's limit (see ``RouteBodyLimit``).
+    public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, bodyLimit: RouteBodyLimit? = nil,
                              file: String = #fileID, line: UInt = #line, _ handler: @escaping Handler) {
         let route = RouteInfo(method: method, pattern: pattern, access: access, file: file, line: line)
         routes.append(route)
@@ -63,24 +64,27 @@ public struct RouteTable {
         }
         let run = pipeline
         var screen: Router.Screen?
-        if access == .user {
+        if access == .user || bodyLimit != nil {
             // Bodyless requests skip the screen: the handler path runs the same guards at once,
-            // and the hot GET path should not pay for them twice.
+            // and the hot GET path should not pay for them twice. A refused caller hears that
+            // before it hears that its body is too large.
             screen = { (head: HTTPRequest) -> HTTPResponse? in
                 guard head.declaresBody else { return nil }
                 var context = RequestContext(request: head)
                 do {
-                    for check in guards { try check.admit(&context, route: route) }
+                    if access == .user { for check in guards { try check.admit(&context, route: route) } }
+                    try bodyLimit?.check(head: head)
                     return nil
                 } catch {
                     return errors.response(for: error, request: head)
                 }
             }
         }
-        router.add(method, pattern, screen: screen) { request in
+        router.add(method, pattern, screen: screen, bodyLimit: bodyLimit?.server) { request in
             var context = RequestContext(request: request)
             do {
                 for check in guards { try check.admit(&context, route: route) }
+                try bodyLimit?.check(body: request.body)
                 return try run(context)
             } catch {
                 return errors.response(for: error, request: request)
@@ -90,10 +94,10 @@ public struct RouteTable {
 
     /// Declares a route under `/projects/{projectId}`: the handler gets a ``ProjectRequest``
     /// whose caller and project are already checked.
-    public mutating func project(_ method: String, _ pattern: String, file: String = #fileID, line: UInt = #line,
-                                 _ handler: @escaping ProjectHandler) {
+    public mutating func project(_ method: String, _ pattern: String, bodyLimit: RouteBodyLimit? = nil,
+                                 file: String = #fileID, line: UInt = #line, _ handler: @escaping ProjectHandler) {
         let app = self.app
-        add(method, pattern, access: .user, file: file, line: line) { context in
+        add(method, pattern, access: .user, bodyLimit: bodyLimit, file: file, line: line) { context in
             try handler(ProjectRequest(context, app: app))
         }
     }

@@ -179,7 +179,7 @@ public enum ExecutionTree {
         try purgeRuns(db, contents.runs)
     }
 
-    /// Removes the side rows of runs and of their logs.
+    /// Removes the side rows of runs, of their logs and of their step logs.
     static func purgeRuns(_ db: Database, _ runIds: [Int64]) throws {
         guard !runIds.isEmpty else { return }
         try ObjectProperties.purge(db, .testRun, ids: runIds)
@@ -188,5 +188,11 @@ public enum ExecutionTree {
             logIds += try Int64.fetchAll(db, sql: "SELECT id FROM test_logs WHERE test_run_id IN (\(chunk.map(String.init).joined(separator: ",")))")
         }
         try ObjectProperties.purge(db, .testLog, ids: logIds)
+        // Step logs carry attachments of their own (automation uploads put files on steps).
+        var stepLogIds: [Int64] = []
+        for chunk in stride(from: 0, to: logIds.count, by: 500).map({ Array(logIds[$0..<min($0 + 500, logIds.count)]) }) {
+            stepLogIds += try Int64.fetchAll(db, sql: "SELECT id FROM test_step_logs WHERE test_log_id IN (\(chunk.map(String.init).joined(separator: ",")))")
+        }
+        try ObjectProperties.purge(db, .testStepLog, ids: stepLogIds)
     }
 }

@@ -53,7 +53,8 @@ import TestSupport
         let logID = try #require(created.object["id"] as? Int)
         let stored = try h.app.context.database.read { db in try Attachments.list(db, of: .testLog, Int64(logID)) }
         #expect(stored.map(\.name) == ["trace.txt"])
-        #expect(stored.first?.data == Data("stack trace".utf8))
+        let bytes = try stored.first.map { record in try h.app.context.database.read { db in try Attachments.bytes(db, record.id) } }
+        #expect(bytes == Data("stack trace".utf8))
         let listed = try #require(created.object["attachments"] as? [[String: Any]])
         #expect(listed.first?["name"] as? String == "trace.txt")
         #expect(listed.first?["data"] == nil)
