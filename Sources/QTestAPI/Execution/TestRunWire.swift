@@ -23,11 +23,7 @@ enum TestRunWire {
         json = json.setting("links", .array(links(run, context)))
         json = json.setting("id", .int(run.id))
         json = json.setting("name", .string(run.name))
-        json = json.setting("order", .number(run.sortOrder))
-        json = json.setting("pid", .string(run.pid))
-        json = json.setting("created_date", Wire.date(run.createdDate))
-        json = json.setting("last_modified_date", Wire.date(run.lastModifiedDate))
-        json = json.setting("properties", ExecutionWire.properties(try TestRuns.properties(db, run)))
+        json = try identity(json, run, db)
         json = json.setting("test_case", try testCase(run, version, db, context, caseDetail))
         json = json.setting("latest_test_log", try latest.map { try shortLog($0, db) } ?? .null)
         json = json.setting("test_case_version_id", .int(run.testCaseVersionId))
@@ -50,16 +46,21 @@ enum TestRunWire {
         json = json.setting("id", .int(run.id))
         json = json.setting("name", .string(run.name))
         json = json.setting("Test-Run", .string(run.name))
-        json = json.setting("order", .number(run.sortOrder))
-        json = json.setting("pid", .string(run.pid))
-        json = json.setting("created_date", Wire.date(run.createdDate))
-        json = json.setting("last_modified_date", Wire.date(run.lastModifiedDate))
-        json = json.setting("properties", ExecutionWire.properties(try TestRuns.properties(db, run)))
+        json = try identity(json, run, db)
         json = json.setting("test_case", try testCase(run, version, db, context, .reference))
         json = json.setting("test_case_version_id", .int(run.testCaseVersionId))
         json = json.setting("test_case_version", .optional(version?.text))
         json = json.setting("creator_id", .optional(run.creatorId))
         return json
+    }
+
+    /// `order`, `pid`, the dates and `properties`: what both run answers carry after the name.
+    static func identity(_ json: JSON, _ run: TestRunRecord, _ db: StoreDatabase) throws -> JSON {
+        json.setting("order", .number(run.sortOrder))
+            .setting("pid", .string(run.pid))
+            .setting("created_date", Wire.date(run.createdDate))
+            .setting("last_modified_date", Wire.date(run.lastModifiedDate))
+            .setting("properties", ExecutionWire.properties(try TestRuns.properties(db, run)))
     }
 
     static func header(_ run: TestRunRecord) -> JSON {

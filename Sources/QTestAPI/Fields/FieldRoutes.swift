@@ -10,27 +10,28 @@ enum FieldRoutes: RouteGroup {
     static let projectBase = "/api/v3/projects/{projectId}/settings/{objectType}/fields"
     static let siteBase = "/api/v3/fields/{objectType}"
 
+    /// The operations, each under both scopes: path after the base, and the shared handler.
+    static let operations: [(method: String, path: String, handler: @Sendable (any FieldRequest, FieldScope) throws -> HTTPResponse)] = [
+        ("GET", "", { try list($0, $1) }),
+        ("POST", "", { try create($0, $1) }),
+        ("GET", "/{fieldId}", { try get($0, $1) }),
+        ("PUT", "/{fieldId}", { try update($0, $1) }),
+        ("DELETE", "/{fieldId}", { try delete($0, $1) }),
+        ("GET", "/{fieldId}/allowed-values", { try listValues($0, $1) }),
+        ("POST", "/{fieldId}/allowed-values", { try addValues($0, $1) }),
+        ("PUT", "/{fieldId}/allowed-values/{value}", { try updateValue($0, $1) }),
+        ("DELETE", "/{fieldId}/allowed-values/{value}", { try deleteValue($0, $1) }),
+    ]
+
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.project("GET", projectBase) { try list($0, .project($0.projectID)) }
-        table.site("GET", siteBase) { try list($0, .site) }
-        table.project("POST", projectBase) { try create($0, .project($0.projectID)) }
-        table.site("POST", siteBase) { try siteAdmin($0); return try create($0, .site) }
-
-        table.project("GET", projectBase + "/{fieldId}") { try get($0, .project($0.projectID)) }
-        table.site("GET", siteBase + "/{fieldId}") { try get($0, .site) }
-        table.project("PUT", projectBase + "/{fieldId}") { try update($0, .project($0.projectID)) }
-        table.site("PUT", siteBase + "/{fieldId}") { try siteAdmin($0); return try update($0, .site) }
-        table.project("DELETE", projectBase + "/{fieldId}") { try delete($0, .project($0.projectID)) }
-        table.site("DELETE", siteBase + "/{fieldId}") { try siteAdmin($0); return try delete($0, .site) }
-
-        table.project("GET", projectBase + "/{fieldId}/allowed-values") { try listValues($0, .project($0.projectID)) }
-        table.site("GET", siteBase + "/{fieldId}/allowed-values") { try listValues($0, .site) }
-        table.project("POST", projectBase + "/{fieldId}/allowed-values") { try addValues($0, .project($0.projectID)) }
-        table.site("POST", siteBase + "/{fieldId}/allowed-values") { try siteAdmin($0); return try addValues($0, .site) }
-        table.project("PUT", projectBase + "/{fieldId}/allowed-values/{value}") { try updateValue($0, .project($0.projectID)) }
-        table.site("PUT", siteBase + "/{fieldId}/allowed-values/{value}") { try siteAdmin($0); return try updateValue($0, .site) }
-        table.project("DELETE", projectBase + "/{fieldId}/allowed-values/{value}") { try deleteValue($0, .project($0.projectID)) }
-        table.site("DELETE", siteBase + "/{fieldId}/allowed-values/{value}") { try siteAdmin($0); return try deleteValue($0, .site) }
+        for operation in operations {
+            table.project(operation.method, projectBase + operation.path) { try operation.handler($0, .project($0.projectID)) }
+            let write = operation.method != "GET"
+            table.site(operation.method, siteBase + operation.path) { context in
+                if write { try siteAdmin(context) }
+                return try operation.handler(context, .site)
+            }
+        }
     }
 
     /// Site fields apply to every project: only site administrators change them.

@@ -226,38 +226,38 @@ enum UserRoutes: RouteGroup {
 
     /// `UserResource`.
     static func encode(_ user: UserRecord, _ context: some RequestReading, groupIDs: [Int64] = []) -> JSON {
-        [
-            "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
-            "id": .int(user.id),
-            "username": .string(user.username),
-            "email": .string(user.email),
-            "first_name": .string(user.firstName),
-            "last_name": .string(user.lastName),
-            "status": .number(user.status),
-            "avatar": .optional(user.avatar),
+        head(user, context, then: [
             "ldap_username": .optional(user.ldapUsername),
             "external_auth_config_id": .optional(user.externalAuthConfigId),
             "external_user_name": .optional(user.externalUserName),
             "user_group_ids": .array(groupIDs.map(JSON.int)),
-        ]
+        ])
     }
 
     /// `UserResourceExtension`.
     static func encodeExtension(_ user: UserRecord, _ context: some RequestReading) -> JSON {
-        [
-            "links": [Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))],
-            "id": .int(user.id),
-            "username": .string(user.username),
-            "email": .string(user.email),
-            "first_name": .string(user.firstName),
-            "last_name": .string(user.lastName),
-            "status": .number(user.status),
-            "avatar": .optional(user.avatar),
+        head(user, context, then: [
             "authentication_system": .optional(user.authenticationSystem),
             "external_username": .optional(user.externalUserName),
             "timezone_offset": .optional(user.timezoneOffset),
             "country_name": .optional(user.countryName),
-        ]
+        ])
+    }
+
+    /// What both user answers begin with (`links` … `avatar`), then `rest` in its order.
+    static func head(_ user: UserRecord, _ context: some RequestReading, then rest: JSON) -> JSON {
+        var object = JSONObject([
+            ("links", .array([Wire.link("self", Wire.href(context, "/api/v3/users/\(user.id)"))])),
+            ("id", .int(user.id)),
+            ("username", .string(user.username)),
+            ("email", .string(user.email)),
+            ("first_name", .string(user.firstName)),
+            ("last_name", .string(user.lastName)),
+            ("status", .number(user.status)),
+            ("avatar", .optional(user.avatar)),
+        ])
+        for (key, value) in rest.objectValue ?? [] { object.set(key, value) }
+        return .object(object)
     }
 }
 

@@ -171,6 +171,18 @@ public enum ExecutionTree {
         return (suites, runs)
     }
 
+    /// Before a release or cycle is deleted: refuses (400) when it holds anything and `force`
+    /// is off, else removes the side rows of everything under it; answers what was under it.
+    @discardableResult
+    static func emptyOut(_ db: Database, _ container: ExecutionParent, projectId: Int64, force: Bool, _ what: String) throws -> Contents {
+        let contents = try self.contents(db, of: container, projectId: projectId)
+        if !contents.isEmpty && !force {
+            throw StoreError.badRequest("\(what) has test cycles, test suites or test runs. Use force=true to delete it with its contents.")
+        }
+        try purge(db, contents)
+        return contents
+    }
+
     /// Removes the side rows (field values, comments, attachments, links) of a subtree's objects
     /// and their logs. The rows themselves go by foreign-key cascade when the container goes.
     static func purge(_ db: Database, _ contents: Contents) throws {

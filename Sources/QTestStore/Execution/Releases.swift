@@ -92,11 +92,7 @@ public enum Releases {
     /// deleted with `force`, and then its whole subtree (logs included) goes with it.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
         _ = try ReleaseRecord.get(db, projectId: projectId, id)
-        let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .release, id: id), projectId: projectId)
-        if !contents.isEmpty && !force {
-            throw StoreError.badRequest("Release has test cycles, test suites or test runs. Use force=true to delete it with its contents.")
-        }
-        try ExecutionTree.purge(db, contents)
+        let contents = try ExecutionTree.emptyOut(db, ExecutionParent(type: .release, id: id), projectId: projectId, force: force, "Release")
         let builds = try Int64.fetchAll(db, sql: "SELECT id FROM builds WHERE release_id = ?", arguments: [id])
         try ObjectProperties.purge(db, .build, ids: builds)
         try ObjectProperties.purge(db, .release, ids: [id])

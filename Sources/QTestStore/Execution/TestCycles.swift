@@ -59,21 +59,16 @@ public enum TestCycles {
     @discardableResult
     public static func create(_ db: Database, projectId: Int64, under parent: ExecutionParent, _ draft: ContainerDraft,
                               by creatorId: Int64?, at now: Date) throws -> TestCycleRecord {
-        let name = try Releases.validName(draft.name, "Test Cycle")
-        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
+        let place = try ContainerPlacement(db, projectId: projectId, under: parent, name: draft.name, .testCycle)
         if parent.type == .testCycle {
             try TreeTable.testCycles.checkDepth(parentDepth: try TreeTable.testCycles.depth(db, of: parent.id), height: 1,
                                                 "Cannot create a Test Cycle under Test Cycle \(try TestCycleRecord.get(db, projectId: projectId, parent.id).pid)")
         }
         let targets = try checkTargets(db, projectId: projectId, draft.targetReleaseId, draft.targetBuildId)
-        let cols = parent.columns
-        let order = try ExecutionTree.nextOrder(db, "test_cycles", projectId: projectId,
-                                                where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "parent_cycle_id" : nil,
-                                                parent.type == .root ? nil : parent.id)
         let cycle = TestCycleRecord(
             id: try IDs.use(db, .testCycle, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testCycle, draft.pid),
-            name: name, description: draft.description, parentType: parent.type.rawValue, releaseId: cols.release, parentCycleId: cols.cycle,
-            targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: order,
+            name: place.name, description: draft.description, parentType: parent.type.rawValue, releaseId: place.releaseId,
+            parentCycleId: place.cycleId, targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: place.order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try cycle.insert(db)
         return cycle
@@ -140,11 +135,7 @@ public enum TestCycles {
     /// under it (logs included) goes too.
     public static func delete(_ db: Database, projectId: Int64, _ id: Int64, force: Bool) throws {
         _ = try TestCycleRecord.get(db, projectId: projectId, id)
-        let contents = try ExecutionTree.contents(db, of: ExecutionParent(type: .testCycle, id: id), projectId: projectId)
-        if !contents.isEmpty && !force {
-            throw StoreError.badRequest("Test Cycle has test cycles, test suites or test runs. Use force=true to delete it with its contents.")
-        }
-        try ExecutionTree.purge(db, contents)
+        let contents = try ExecutionTree.emptyOut(db, ExecutionParent(type: .testCycle, id: id), projectId: projectId, force: force, "Test Cycle")
         try ObjectProperties.purge(db, .testCycle, ids: [id])
         // Bottom-up in bulk rather than by the nested-cycle cascade, which SQLite stops after
         // 1,000 levels; each cycle still cascades to its suites, runs and logs.

@@ -39,18 +39,13 @@ public enum TestSuites {
     @discardableResult
     public static func create(_ db: Database, projectId: Int64, under parent: ExecutionParent, _ draft: ContainerDraft,
                               by creatorId: Int64?, at now: Date) throws -> TestSuiteRecord {
-        let name = try Releases.validName(draft.name, "Test Suite")
-        try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
+        let place = try ContainerPlacement(db, projectId: projectId, under: parent, name: draft.name, .testSuite)
         let (sentTarget, properties) = try takeTarget(db, projectId: projectId, draft.properties)
         let targets = try TestCycles.checkTargets(db, projectId: projectId, draft.targetReleaseId ?? sentTarget ?? nil, draft.targetBuildId)
-        let cols = parent.columns
-        let order = try ExecutionTree.nextOrder(db, "test_suites", projectId: projectId,
-                                                where: parent.type == .release ? "release_id" : parent.type == .testCycle ? "test_cycle_id" : nil,
-                                                parent.type == .root ? nil : parent.id)
         let suite = TestSuiteRecord(
             id: try IDs.use(db, .testSuite, draft.id), projectId: projectId, pid: try PIDs.use(db, project: projectId, .testSuite, draft.pid),
-            name: name, parentType: parent.type.rawValue, releaseId: cols.release, testCycleId: cols.cycle,
-            targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: order,
+            name: place.name, parentType: parent.type.rawValue, releaseId: place.releaseId, testCycleId: place.cycleId,
+            targetReleaseId: targets.release, targetBuildId: targets.build, sortOrder: place.order,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try suite.insert(db)
         try ObjectProperties.create(db, projectId: projectId, .testSuite, suite.id, properties,

@@ -12,16 +12,8 @@ import Foundation
 /// FieldDataType(code: 3)?.attributeType // "Number": a lookup stores the allowed value's id
 /// ```
 public enum FieldDataType: Int, Sendable, CaseIterable {
-    case textBox = 1
-    case textArea = 2
-    case comboBox = 3
-    case datePicker = 4
-    case userList = 5
-    case richText = 6
-    case number = 7
-    case checkBox = 8
-    case dateTimePicker = 9
-    case url = 12
+    case textBox = 1, textArea = 2, comboBox = 3, datePicker = 4, userList = 5, richText = 6, number = 7, checkBox = 8
+    case dateTimePicker = 9, url = 12
     /// System lookups qTest keeps apart from editable combo boxes (Execution Type).
     case systemComboBox = 13
     case multipleComboBox = 17

@@ -78,11 +78,7 @@ public enum AuthSystems {
     /// Inserts an LDAP config (id allocated when 0).
     @discardableResult
     public static func createLdapConfig(_ db: Database, _ config: LdapConfigRecord) throws -> LdapConfigRecord {
-        var c = config
-        if c.id != 0, try LdapConfigRecord.exists(db, key: c.id) { throw StoreError.conflict("LDAP config id \(c.id) already exists") }
-        c.id = try IDs.use(db, .ldapConfig, c.id == 0 ? nil : c.id)
-        try c.insert(db)
-        return c
+        try config.insertAllocating(db, .ldapConfig, "LDAP config")
     }
 
     /// All LDAP configs, ordered by id.
@@ -100,11 +96,7 @@ public enum AuthSystems {
     @discardableResult
     public static func addLdapUser(_ db: Database, _ user: LdapUserRecord) throws -> LdapUserRecord {
         _ = try ldapConfig(db, user.ldapConfigId)
-        var u = user
-        if u.id != 0, try LdapUserRecord.exists(db, key: u.id) { throw StoreError.conflict("LDAP user id \(u.id) already exists") }
-        u.id = try IDs.use(db, .ldapUser, u.id == 0 ? nil : u.id)
-        try u.insert(db)
-        return u
+        return try user.insertAllocating(db, .ldapUser, "LDAP user")
     }
 
     /// Directory users of a config, optionally filtered by `search` (uid, mail, names), paged.

@@ -30,11 +30,8 @@ public enum Groups {
     /// Inserts a group (id allocated when 0) with its members.
     @discardableResult
     public static func create(_ db: Database, _ group: UserGroupRecord, userIds: [Int64] = []) throws -> UserGroupRecord {
-        var g = group
-        guard !g.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badRequest("Group name is required") }
-        if g.id != 0, try UserGroupRecord.exists(db, key: g.id) { throw StoreError.conflict("Group id \(g.id) already exists") }
-        g.id = try IDs.use(db, .group, g.id == 0 ? nil : g.id)
-        try g.insert(db)
+        guard !group.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badRequest("Group name is required") }
+        let g = try group.insertAllocating(db, .group, "Group")
         try addUsers(db, groupId: g.id, userIds: userIds)
         return g
     }

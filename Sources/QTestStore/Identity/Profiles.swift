@@ -79,11 +79,7 @@ public enum Profiles {
     /// Inserts `profile` (id allocated when 0).
     @discardableResult
     public static func create(_ db: Database, _ profile: ProfileRecord) throws -> ProfileRecord {
-        var p = profile
-        if p.id != 0, try ProfileRecord.exists(db, key: p.id) { throw StoreError.conflict("Profile id \(p.id) already exists") }
-        p.id = try IDs.use(db, .profile, p.id == 0 ? nil : p.id)
-        try p.insert(db)
-        return p
+        try profile.insertAllocating(db, .profile, "Profile")
     }
 
     /// The profile with `id`, or nil.

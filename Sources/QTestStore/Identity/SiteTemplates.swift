@@ -23,11 +23,7 @@ public enum SiteTemplates {
     /// Inserts a template (id allocated when 0).
     @discardableResult
     public static func create(_ db: Database, _ template: SiteTemplateRecord) throws -> SiteTemplateRecord {
-        var t = template
-        if t.id != 0, try SiteTemplateRecord.exists(db, key: t.id) { throw StoreError.conflict("Site template id \(t.id) already exists") }
-        t.id = try IDs.use(db, .siteTemplate, t.id == 0 ? nil : t.id)
-        try t.insert(db)
-        return t
+        try template.insertAllocating(db, .siteTemplate, "Site template")
     }
 
     /// All templates, ordered by id.
