@@ -39,10 +39,7 @@ enum RequirementRoutes: RouteGroup {
         }
 
         table.project("GET", base + "/{requirementId}") { context in
-            let id = try context.pathID("requirementId")
-            return try context.read(answering: 200) { db in
-                return try encode(try RequirementRecord.get(db, projectId: context.projectID, id), db, context)
-            }
+            try context.getting(RequirementRecord.self, "requirementId") { try encode($0, $1, context) }
         }
 
         table.project("PUT", base + "/{requirementId}") { context in

@@ -28,10 +28,7 @@ enum BuildRoutes: RouteGroup {
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let id = try context.pathID("buildId")
-            return try context.read(answering: 200) { db in
-                return try encode(try BuildRecord.get(db, projectId: context.projectID, id), db, context)
-            }
+            try context.getting(BuildRecord.self, "buildId") { try encode($0, $1, context) }
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
@@ -47,11 +44,7 @@ enum BuildRoutes: RouteGroup {
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let id = try context.pathID("buildId")
-            try context.write { db in
-                try Builds.delete(db, projectId: context.projectID, id)
-            }
-            return .okMessage("Build \(id) was deleted")
+            try context.deleting("buildId", "Build") { try Builds.delete($0, projectId: context.projectID, $1) }
         }
     }
 

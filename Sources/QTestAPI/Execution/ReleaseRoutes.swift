@@ -23,10 +23,7 @@ enum ReleaseRoutes: RouteGroup {
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let id = try context.pathID("releaseId")
-            return try context.read(answering: 200) { db in
-                return try encode(try ReleaseRecord.get(db, projectId: context.projectID, id), db, context)
-            }
+            try context.getting(ReleaseRecord.self, "releaseId") { try encode($0, $1, context) }
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
@@ -39,12 +36,8 @@ enum ReleaseRoutes: RouteGroup {
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let id = try context.pathID("releaseId")
             let force = try ExecutionWire.force(context)
-            try context.write { db in
-                try Releases.delete(db, projectId: context.projectID, id, force: force)
-            }
-            return .okMessage("Release \(id) was deleted")
+            return try context.deleting("releaseId", "Release") { try Releases.delete($0, projectId: context.projectID, $1, force: force) }
         }
     }
 

@@ -51,12 +51,8 @@ enum TestCycleRoutes: RouteGroup {
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
-            let id = try context.pathID("testCycleId")
             let force = try ExecutionWire.force(context)
-            try context.write { db in
-                try TestCycles.delete(db, projectId: context.projectID, id, force: force)
-            }
-            return .okMessage("Test Cycle \(id) was deleted")
+            return try context.deleting("testCycleId", "Test Cycle") { try TestCycles.delete($0, projectId: context.projectID, $1, force: force) }
         }
     }
 

@@ -66,11 +66,7 @@ enum TestRunRoutes: RouteGroup {
         }
 
         table.project("DELETE", runs + "/{testRunId}") { context in
-            let id = try context.pathID("testRunId")
-            try context.write { db in
-                try TestRuns.delete(db, projectId: context.projectID, id)
-            }
-            return .okMessage("Test Run \(id) was deleted")
+            try context.deleting("testRunId", "Test Run") { try TestRuns.delete($0, projectId: context.projectID, $1) }
         }
     }
 

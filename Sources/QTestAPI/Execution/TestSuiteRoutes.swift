@@ -27,10 +27,7 @@ enum TestSuiteRoutes: RouteGroup {
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let id = try context.pathID("testSuiteId")
-            return try context.read(answering: 200) { db in
-                return try encode(try TestSuiteRecord.get(db, projectId: context.projectID, id), db, context)
-            }
+            try context.getting(TestSuiteRecord.self, "testSuiteId") { try encode($0, $1, context) }
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
@@ -45,11 +42,7 @@ enum TestSuiteRoutes: RouteGroup {
         }
 
         table.project("DELETE", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let id = try context.pathID("testSuiteId")
-            try context.write { db in
-                try TestSuites.delete(db, projectId: context.projectID, id)
-            }
-            return .okMessage("Test Suite \(id) was deleted")
+            try context.deleting("testSuiteId", "Test Suite") { try TestSuites.delete($0, projectId: context.projectID, $1) }
         }
     }
 

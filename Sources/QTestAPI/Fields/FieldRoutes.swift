@@ -86,9 +86,7 @@ enum FieldRoutes: RouteGroup {
 
     static func delete(_ context: some FieldRequest, _ scope: FieldScope) throws -> HTTPResponse {
         let kind = try kind(context)
-        let id = try context.pathID("fieldId")
-        try context.write { db in try FieldSettings.delete(db, scope, kind, id) }
-        return .okMessage("Field \(id) was deleted")
+        return try context.deleting("fieldId", "Field") { try FieldSettings.delete($0, scope, kind, $1) }
     }
 
     // MARK: Allowed values

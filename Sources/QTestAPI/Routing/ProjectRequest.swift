@@ -38,3 +38,13 @@ public struct ProjectRequest: RequestReading, StoreAccess {
         get throws { try read { db in try Projects.get(db, projectID) } }
     }
 }
+
+extension ProjectRequest {
+    /// Answers 200 with `encode`'s JSON for the `R` named by path parameter `idParameter`, read
+    /// in this project (404 when the id is another project's or nobody's): a plain GET by id.
+    func getting<R: ProjectScopedRecord>(_ type: R.Type, _ idParameter: String,
+                                         _ encode: (R, StoreDatabase) throws -> JSON) throws -> HTTPResponse {
+        let id = try pathID(idParameter)
+        return try read(answering: 200) { db in try encode(try R.get(db, projectId: projectID, id), db) }
+    }
+}

@@ -26,3 +26,13 @@ extension StoreAccess {
         .json(status, try app.write(body))
     }
 }
+
+extension StoreAccess where Self: RequestReading {
+    /// Deletes the object named by path parameter `idParameter` with `delete`, in one write
+    /// transaction, and answers 200 `{"message": "<what> <id> was deleted"}` as qTest does.
+    public func deleting(_ idParameter: String, _ what: String, _ delete: (StoreDatabase, Int64) throws -> Void) throws -> HTTPResponse {
+        let id = try pathID(idParameter)
+        try app.write { db in try delete(db, id) }
+        return .okMessage("\(what) \(id) was deleted")
+    }
+}
