@@ -39,14 +39,8 @@ enum TestCycleRoutes: RouteGroup {
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in
-            let id = try context.pathID("testCycleId")
-            let body = try context.optionalJSONBody()
-            let moveTo = try ExecutionWire.parent(context)
-            // A move ignores the body (spec); otherwise the body is a partial update.
-            let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            return try context.write(answering: 200) { db in
-                let cycle = try TestCycles.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
-                return encode(cycle, context)
+            try context.updatingMovable("testCycleId", unchanged: ContainerDraft(), draft: { try draft($0, requireName: false) }) { db, id, draft, moveTo in
+                encode(try TestCycles.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now), context)
             }
         }
 

@@ -54,14 +54,8 @@ enum TestRunRoutes: RouteGroup {
         }
 
         table.project("PUT", runs + "/{testRunId}") { context in
-            let id = try context.pathID("testRunId")
-            let body = try context.optionalJSONBody()
-            let moveTo = try ExecutionWire.parent(context)
-            // A move ignores the body (spec); otherwise the body is a partial update.
-            let draft = moveTo == nil ? try draft(try body.requireObject(), creating: false) : TestRunDraft()
-            return try context.write(answering: 200) { db in
-                let run = try TestRuns.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
-                return try TestRunWire.encode(run, db, context)
+            try context.updatingMovable("testRunId", unchanged: TestRunDraft(), draft: { try draft($0, creating: false) }) { db, id, draft, moveTo in
+                try TestRunWire.encode(try TestRuns.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now), db, context)
             }
         }
 

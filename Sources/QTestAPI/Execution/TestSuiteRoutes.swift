@@ -31,13 +31,8 @@ enum TestSuiteRoutes: RouteGroup {
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in
-            let id = try context.pathID("testSuiteId")
-            let body = try context.optionalJSONBody()
-            let moveTo = try ExecutionWire.parent(context)
-            let draft = moveTo == nil ? try draft(try body.requireObject(), requireName: false) : ContainerDraft()
-            return try context.write(answering: 200) { db in
-                let suite = try TestSuites.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now)
-                return try encode(suite, db, context)
+            try context.updatingMovable("testSuiteId", unchanged: ContainerDraft(), draft: { try draft($0, requireName: false) }) { db, id, draft, moveTo in
+                try encode(try TestSuites.update(db, projectId: context.projectID, id, draft, moveTo: moveTo, at: context.now), db, context)
             }
         }
 

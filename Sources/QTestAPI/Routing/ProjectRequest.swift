@@ -48,3 +48,17 @@ extension ProjectRequest {
         return try read(answering: 200) { db in try encode(try R.get(db, projectId: projectID, id), db) }
     }
 }
+
+extension ProjectRequest {
+    /// A PUT on a cycle, suite or run named by `idParameter`: with `parentId`/`parentType` in the
+    /// query it is a move and the body is ignored (the spec says so), else the body is a partial
+    /// update read by `draft` (`unchanged` stands in on a move). One write transaction; 200.
+    func updatingMovable<Draft>(_ idParameter: String, unchanged: Draft, draft: (JSON) throws -> Draft,
+                                _ update: (StoreDatabase, Int64, Draft, ExecutionParent?) throws -> JSON) throws -> HTTPResponse {
+        let id = try pathID(idParameter)
+        let body = try optionalJSONBody()
+        let moveTo = try ExecutionWire.parent(self)
+        let change = moveTo == nil ? try draft(try body.requireObject()) : unchanged
+        return try write(answering: 200) { db in try update(db, id, change, moveTo) }
+    }
+}
