@@ -60,6 +60,18 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Most simultaneous connections (env QTEST_EMULATOR_MAX_CONNECTIONS).")
     var maxConnections: Int = EnvironmentDefaults.int("MAX_CONNECTIONS", 4096)
 
+    @Option(help: "Requests the control plane's journal keeps, 0 = none (env QTEST_EMULATOR_JOURNAL_SIZE).")
+    var journalSize: Int = EnvironmentDefaults.int("JOURNAL_SIZE", 10_000)
+
+    @Option(help: "Bearer token the /__emulator/ control routes (health aside) require (env QTEST_EMULATOR_CONTROL_TOKEN).")
+    var controlToken: String? = EnvironmentDefaults.optionalString("CONTROL_TOKEN")
+
+    @Option(help: "Serve the /__emulator/ control routes: on or off; health stays (env QTEST_EMULATOR_CONTROL).")
+    var control: String = EnvironmentDefaults.string("CONTROL", "on")
+
+    @Flag(help: "Freeze the clock at 2026-01-05T10:00:00Z and issue tokens from a fixed sequence, for byte-identical runs (env QTEST_EMULATOR_DETERMINISTIC=1).")
+    var deterministic: Bool = EnvironmentDefaults.string("DETERMINISTIC", "0") == "1"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes > 0, maxAttachmentBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
@@ -69,6 +81,11 @@ struct ServeCommand: ParsableCommand {
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
         guard let busy = Duration.parseSeconds(busyTimeout), busy > 0 else { throw ValidationError("--busy-timeout must be positive, like 5s or 500ms") }
         guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
+        guard ["on", "off"].contains(control.lowercased()) else { throw ValidationError("--control must be on or off") }
+        guard journalSize >= 0, journalSize <= 1_000_000 else { throw ValidationError("--journal-size must be between 0 and 1000000") }
+        if let controlToken, controlToken.isEmpty || controlToken.contains(where: { $0.isWhitespace }) {
+            throw ValidationError("--control-token must be non-empty, without spaces")
+        }
     }
 
     func run() throws {
@@ -78,7 +95,7 @@ struct ServeCommand: ParsableCommand {
         logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache), max attachment bytes \(maxAttachmentBytes)")
         let app: EmulatorApp
         do {
-            app = try EmulatorApp(options: EmulatorOptions(
+            var options = EmulatorOptions(
                 databasePath: db,
                 seed: SeedSource(argument: seed),
                 jobDelay: Duration.parseSeconds(jobDelay) ?? 0,
@@ -86,7 +103,12 @@ struct ServeCommand: ParsableCommand {
                 responseCache: responseCache.lowercased() == "on",
                 maxAttachmentBytes: maxAttachmentBytes,
                 logger: logger
-            ))
+            )
+            options.journalSize = journalSize
+            options.controlToken = controlToken
+            options.controlRoutes = control.lowercased() == "on"
+            options.deterministic = deterministic
+            app = try EmulatorApp(options: options)
         } catch {
             logger.error("qtest-emulator: cannot start: \(error)")
             throw ExitCode(2)
@@ -103,7 +125,7 @@ struct ServeCommand: ParsableCommand {
         configuration.maxOutputBytes = maxOutputBytes
         configuration.maxConnections = maxConnections
 
-        let server = HTTPServer(configuration: configuration, responder: app.router, logger: logger)
+        let server = HTTPServer(configuration: configuration, responder: app.responder, logger: logger)
         let boundPort: Int
         do {
             boundPort = try server.start()
@@ -112,6 +134,9 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(2)
         }
         app.start()
+        if control.lowercased() == "on", controlToken == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
+            logger.warning("qtest-emulator: the /__emulator/ control routes (reset, faults, clock) are open to anyone who can reach \(host); set --control-token or --control off")
+        }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         // One parseable line on stdout: scripts and tests read the port from it.
         FileHandle.standardOutput.write(Data("qtest-emulator listening on http://\(shownHost):\(boundPort)\n".utf8))

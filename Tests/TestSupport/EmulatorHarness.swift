@@ -42,14 +42,14 @@ public final class EmulatorHarness {
                                                        logger: logger))
         switch mode {
         case .live:
-            let (server, port) = try startTestServer(responder: app.router, logger: logger)
+            let (server, port) = try startTestServer(responder: app.responder, logger: logger)
             self.server = server
             self.port = port
             client = HTTPTestClient(port: port)
         case .router:
             server = nil
             port = 0
-            client = RouterTransport(app.router)
+            client = RouterTransport(app.responder)
         }
         app.start()
     }
@@ -66,7 +66,7 @@ public final class EmulatorHarness {
 
     /// A new transport of this harness's mode: a new connection when live, the router otherwise.
     public func makeTransport() -> any WireTransport {
-        mode == .live ? makeClient() : RouterTransport(app.router)
+        mode == .live ? makeClient() : RouterTransport(app.responder)
     }
 
     private func authHeaders(_ token: String?) -> [(String, String)] {

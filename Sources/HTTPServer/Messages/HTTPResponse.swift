@@ -6,6 +6,12 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: Data
+    /// Close the connection without writing this (or any later) answer: how a test double
+    /// plays a server that dies mid-request. The status is only for access logs.
+    public var dropsConnection = false
+    /// Facts about how the answer came about (the route that answered, the caller), for
+    /// wrappers such as a request journal. Never sent.
+    public var notes: [String: String] = [:]
 
     public init(status: Int, headers: HTTPHeaders = .init(), body: Data = Data()) {
         self.status = status

@@ -265,6 +265,7 @@ final class Connection: @unchecked Sendable {
     private func finish(_ response: HTTPResponse, version: HTTPVersion, isHead: Bool, keepAlive: Bool) {
         inFlight = false
         guard !closed else { return }
+        if response.dropsConnection { close(); return }
         let keep = keepAlive && !server.isShuttingDown
         let (head, body) = ResponseSerializer.serialize(response, version: version, isHead: isHead,
                                                         keepAlive: keep, date: server.httpDate.now)

@@ -25,6 +25,16 @@ public struct EmulatorOptions: Sendable {
     /// read whole. qTest SaaS allows 50 MiB.
     public var maxAttachmentBytes: Int
 
+    /// How many requests the control plane's journal keeps (0 turns it off).
+    public var journalSize: Int = 10_000
+    /// The `Bearer` token control routes (health aside) require; nil = none.
+    public var controlToken: String?
+    /// Whether the `/__emulator/` control routes exist at all (health always does).
+    public var controlRoutes: Bool = true
+    /// Starts the clock frozen and makes issued tokens a function of the request sequence, so
+    /// two runs of the same client get byte-identical answers.
+    public var deterministic: Bool = false
+
     /// qTest SaaS's attachment limit, the default of ``maxAttachmentBytes``.
     public static let defaultMaxAttachmentBytes = 50 << 20
 
@@ -52,9 +62,13 @@ public final class EmulatorContext: Sendable {
     /// Token and project-access answers, valid until the next write.
     let access = AccessCache()
 
-    init(database: QTestDatabase, options: EmulatorOptions) {
+    /// Clock, journal, faults, snapshots (`/__emulator/`).
+    let control: ControlPlane
+
+    init(database: QTestDatabase, options: EmulatorOptions, control: ControlPlane) {
         self.database = database
         self.options = options
+        self.control = control
         self.jobs = JobWorker(processors: JobTypes.processors)
         jobs.attach(to: self)
     }
@@ -92,16 +106,25 @@ public final class EmulatorContext: Sendable {
 ///     let server = HTTPServer(configuration: .init(), responder: app.router)
 public final class EmulatorApp: Sendable {
     public let context: EmulatorContext
+    /// The qTest API and the control routes.
     public let router: Router
+    /// What a server should serve: the router behind the control plane's fault injection and
+    /// request journal.
+    public let responder: ControlResponder
 
     public init(options: EmulatorOptions) throws {
-        let database = try QTestDatabase(path: options.databasePath, clock: options.clock, busyTimeout: options.busyTimeout,
+        let clock = VirtualClock(base: options.clock, frozenAt: options.deterministic ? ControlPlane.deterministicStart : nil)
+        let database = try QTestDatabase(path: options.databasePath, clock: clock, busyTimeout: options.busyTimeout,
                                          logger: options.logger)
         try EmulatorApp.seedIfEmpty(database, from: options.seed)
-        context = EmulatorContext(database: database, options: options)
+        let control = ControlPlane(clock: clock, options: options)
+        // What `POST /__emulator/reset` returns to: this state, right after seeding.
+        if options.controlRoutes { try control.captureBaseline(database) }
+        context = EmulatorContext(database: database, options: options, control: control)
         var router = EmulatorApp.makeRouteTable(context: context).router
         router.logger = options.logger
         self.router = router
+        responder = ControlResponder(router: router, control: control)
     }
 
     /// Starts background work (the job worker).
@@ -118,7 +141,8 @@ public final class EmulatorApp: Sendable {
     /// Every route with where it is declared (`File.swift:LINE`), for `qtest-emulator routes`.
     public static func routeInfo() -> [RouteInfo] {
         guard let database = try? QTestDatabase() else { return [] }
-        let context = EmulatorContext(database: database, options: EmulatorOptions(seed: .none))
+        let options = EmulatorOptions(seed: .none)
+        let context = EmulatorContext(database: database, options: options, control: ControlPlane(clock: VirtualClock(), options: options))
         return makeRouteTable(context: context).routes
     }
 

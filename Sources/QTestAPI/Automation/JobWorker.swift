@@ -111,8 +111,41 @@ final class JobWorker: @unchecked Sendable {
                 }
                 while Date() < due { if !sleep(until: due) { return } }
             }
-            process(job, app: app)
+            processing.lock()
+            defer { processing.unlock() }
+            // A reset or restore may have replaced the store since the job was read.
+            guard (try? app.read({ db in try Jobs.find(db, job.id) }))??.state == .waiting else { continue }
+            switch app.control.faults.hitJob(job.id) {
+            case .stuckJob?:
+                app.options.logger.debug("job \(job.id) (\(job.type)): held IN_PROCESSING by a fault rule")
+                try? app.write { db in try Jobs.setState(db, job.id, .processing, at: app.now) }
+            case .failJob(let message)?:
+                app.options.logger.debug("job \(job.id) (\(job.type)): FAILED by a fault rule")
+                try? fail(job, reason: message, app: app)
+            default:
+                process(job, app: app)
+            }
         }
+    }
+
+    /// Held while a job is processed: a reset or snapshot restore takes it, so it never lands
+    /// in the middle of a job.
+    private let processing = NSLock()
+
+    /// Runs `body` with no job in progress and none starting.
+    func whilePaused<T>(_ body: () throws -> T) rethrows -> T {
+        processing.lock()
+        defer { processing.unlock() }
+        return try body()
+    }
+
+    /// Puts jobs a removed "stuck" fault held back in the queue, and wakes the worker.
+    func release(_ jobIDs: [Int64], app: EmulatorContext) {
+        guard !jobIDs.isEmpty else { return }
+        try? app.write { db in
+            for id in jobIDs where try Jobs.find(db, id)?.state == .processing { try Jobs.setState(db, id, .waiting, at: app.now) }
+        }
+        wake()
     }
 
     /// What submitting requests told the worker about their jobs, by job id.

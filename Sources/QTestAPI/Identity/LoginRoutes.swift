@@ -41,14 +41,14 @@ enum LoginRoutes: RouteGroup {
                 guard let user = try Users.verifyPassword(db, username: username, password: password), user.status != 2 else {
                     throw APIError.oauth(status: 401, error: "unauthorized", description: "Bad credentials")
                 }
-                return try Tokens.issue(db, userId: user.id, agent: agent, at: app.now)
+                return try Tokens.issue(db, userId: user.id, agent: agent, at: app.now, makeToken: app.control.makeToken)
             }
         case "refresh_token":
             guard let refresh = try parameter(context, "refresh_token") else {
                 throw APIError.oauth(status: 400, error: "invalid_request", description: "refresh_token is required")
             }
             do {
-                issued = try app.write { db in try Tokens.refresh(db, refreshToken: refresh, agent: agent, at: app.now) }
+                issued = try app.write { db in try Tokens.refresh(db, refreshToken: refresh, agent: agent, at: app.now, makeToken: app.control.makeToken) }
             } catch let error as StoreError where error.kind == .badRequest {
                 throw APIError.oauth(status: 400, error: "invalid_grant", description: error.message)
             }

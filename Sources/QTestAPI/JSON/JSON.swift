@@ -101,6 +101,15 @@ extension JSON {
     /// read as an int: the 2023.6 SDK sends ids such as `test_cycle` as JSON strings. nil for
     /// anything else, including fractions and integers outside `Int64`.
     public var int64Value: Int64? { integerReading?.value }
+    /// Any JSON number as a `Double` (integers, fractions, numbers kept as text), else nil.
+    public var numberValue: Double? {
+        switch self {
+        case let .int(i): Double(i)
+        case let .double(d): d
+        case let .numberText(t): Double(t)
+        default: nil
+        }
+    }
 
     /// How the value reads as an integer (see `int64Value`), so that callers can tell a
     /// fraction from an out-of-range integer in their messages; nil when it is not a number.

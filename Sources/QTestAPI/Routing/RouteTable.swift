@@ -80,15 +80,21 @@ public struct RouteTable {
                 }
             }
         }
+        let routeName = "\(method) \(pattern)"
         router.add(method, pattern, screen: screen, bodyLimit: bodyLimit?.server) { request in
             var context = RequestContext(request: request)
+            var response: HTTPResponse
             do {
                 for check in guards { try check.admit(&context, route: route) }
                 try bodyLimit?.check(body: request.body)
-                return try run(context)
+                response = try run(context)
             } catch {
-                return errors.response(for: error, request: request)
+                response = errors.response(for: error, request: request)
             }
+            // For the request journal: which route answered, and for whom.
+            response.notes["route"] = routeName
+            if let caller = context.caller { response.notes["caller"] = caller.username }
+            return response
         }
     }
 

@@ -96,6 +96,16 @@ public final class QTestDatabase: Sendable {
         }
     }
 
+    /// Runs `body` holding the write lock, outside any transaction (whole-database copies):
+    /// no write runs meanwhile, and afterwards every cache keyed by ``generation`` is stale.
+    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+        guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
+            throw StoreError.busy("The emulator is busy with other writes; retry the request")
+        }
+        defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+        return try DatabaseErrorMapping.mapping { try body() }
+    }
+
     /// Runs `value` with read access, on a snapshot beside any write in progress.
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
         try DatabaseErrorMapping.mapping { try writer.read(value) }

@@ -14,7 +14,8 @@ import TestSupport
     @Test func serveAnswersHealthAndDemoDataThenExitsZeroOnSIGTERM() throws {
         let emulator = try EmulatorProcess(["serve", "--port", "0", "--log-level", "error"])
         let client = HTTPTestClient(port: emulator.port)
-        #expect(try client.send("GET", "/__emulator/health").text == #"{"status":"ok"}"#)
+        let health = try client.send("GET", "/__emulator/health").object
+        #expect(health["status"] as? String == "ok" && health["store"] as? String == "memory" && health["seed"] as? String == "demo")
         let project = try client.send("GET", "/api/v3/projects/108781", headers: [("Authorization", "Bearer 9bbf04fd-aed2-4e05-8428-7fc5ecff7bb8")])
         #expect(project.status == 200)
         client.close()

@@ -61,7 +61,7 @@ import TestSupport
             socket.hostHeader = "emulator.test"
             client = socket
         case .router:
-            client = RouterTransport(h.app.router, host: "emulator.test")
+            client = RouterTransport(h.app.responder, host: "emulator.test")
         }
         return try script.map { step in
             var headers: [(String, String)] = []

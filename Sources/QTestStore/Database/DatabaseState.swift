@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// A copy of a whole store, taken and put back with SQLite's online backup: the baseline a
+/// reset returns to, and the control plane's named snapshots. Held in memory, or in a file
+/// beside a `--db` database so it survives restarts.
+///
+/// ```swift
+/// let baseline = try DatabaseState.capture(store)      // after seeding
+/// try baseline.restore(into: store)                    // a reset: the seeded state again
+/// ```
+public final class DatabaseState: Sendable {
+    private let copy: DatabaseQueue
+    /// The file holding it, nil in memory.
+    public let path: String?
+
+    private init(copy: DatabaseQueue, path: String?) {
+        self.copy = copy
+        self.path = path
+    }
+
+    /// Copies `database` as it is now (a consistent snapshot, taken beside readers and after
+    /// any write in progress), into memory or into the file `path`.
+    public static func capture(_ database: QTestDatabase, to path: String? = nil) throws -> DatabaseState {
+        if let path { try? FileManager.default.removeItem(atPath: path) }
+        let copy = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
+        try database.exclusively { try database.writer.backup(to: copy) }
+        return DatabaseState(copy: copy, path: path)
+    }
+
+    /// Opens a copy saved earlier at `path`.
+    public static func open(_ path: String) throws -> DatabaseState {
+        DatabaseState(copy: try DatabaseQueue(path: path), path: path)
+    }
+
+    /// An empty store (schema and migrations, no rows): what `reset` with `seed: none` returns to.
+    public static func empty() throws -> DatabaseState {
+        let copy = try DatabaseQueue()
+        try Schema.migrator.migrate(copy)
+        return DatabaseState(copy: copy, path: nil)
+    }
+
+    /// Replaces everything in `database` with this copy, atomically for readers (they see the
+    /// old state or the new one) and after any write in progress.
+    public func restore(into database: QTestDatabase) throws {
+        try database.exclusively { try copy.backup(to: database.writer) }
+    }
+
+    /// Deletes the file of a saved copy.
+    public func remove() {
+        guard let path else { return }
+        try? copy.close()
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
