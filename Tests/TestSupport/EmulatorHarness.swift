@@ -35,11 +35,14 @@ public final class EmulatorHarness {
 
     public init(_ mode: Mode = .live, seed: SeedSource = .demo, databasePath: String? = nil, clock: any StoreClock = SystemClock(),
                 jobDelay: TimeInterval = 0, busyTimeout: TimeInterval = 5,
-                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+                logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+                configure: (inout EmulatorOptions) -> Void = { _ in }) throws {
         self.mode = mode
         // `logger` goes to both the app and the server (silent by default).
-        app = try EmulatorApp(options: EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock,
-                                                       logger: logger))
+        var options = EmulatorOptions(databasePath: databasePath, seed: seed, jobDelay: jobDelay, busyTimeout: busyTimeout, clock: clock,
+                                      logger: logger)
+        configure(&options)
+        app = try EmulatorApp(options: options)
         switch mode {
         case .live:
             let (server, port) = try startTestServer(responder: app.responder, logger: logger)

@@ -129,6 +129,9 @@ public final class HTTPTestClient: WireTransport {
     /// Writes `bytes` and reads up to the final response; on failure drops the connection (so the
     /// next request reconnects) and throws. A `Connection: close` answer drops it too.
     private func roundTrip(_ bytes: [UInt8], isHead: Bool) throws -> WireResponse {
+        // A kept-alive connection the server closed while it sat idle (its idle timeout) is
+        // replaced before use, as HTTP client libraries do (urllib3's `is_connection_dropped`).
+        if fd >= 0, buffer.isEmpty, peerClosed() { close() }
         try connect()
         do {
             try writeAll(bytes)
@@ -140,6 +143,16 @@ public final class HTTPTestClient: WireTransport {
             close()
             throw error
         }
+    }
+
+    /// Whether the idle connection has been closed by the server: readable now with nothing
+    /// to read (EOF) or with an error.
+    private func peerClosed() -> Bool {
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, 0) > 0 else { return false }
+        var byte: UInt8 = 0
+        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return n <= 0
     }
 
     // MARK: Raw bytes

@@ -134,7 +134,7 @@ enum ControlRoutes {
             "version": .string(EmulatorVersion.emulator),
             "qtest_version": .string(EmulatorVersion.qTest),
             "seed": .string(describe(app.options.seed)),
-            "uptime_seconds": .int(Int64(max(0, app.now.timeIntervalSince(app.control.startedAt)))),
+            "uptime_seconds": .int(Int64(min(max(app.now.timeIntervalSince(app.control.startedAt), 0), 1e15))),
             "store": .string(app.options.databasePath == nil ? "memory" : "file"),
             "database": .optional(app.options.databasePath),
             "pending_jobs": .number(waiting),
