@@ -36,8 +36,17 @@ enum AutomationUploadRoutes: RouteGroup {
         let skipsAutomationModule = try body.optionalBool("skipCreatingAutomationModule") ?? false
         let automationModule = kind == .suite && !skipsAutomationModule
         try AutomationRequestParsing.checkModuleDepth(results, levelsAbove: automationModule ? 1 : 0)
+        return try queue(context, app: app, request: request, results: results)
+    }
+
+    /// Queues a parsed upload and answers 201 with its job. `check` runs in the queueing
+    /// transaction first, to refuse an upload whose target is missing before a job exists.
+    static func queue(_ context: ProjectRequest, app: EmulatorContext, request: AutomationJob.Request, results: [AutomationResult],
+                      check: (StoreDatabase) throws -> Void = { _ in }) throws -> HTTPResponse {
         let job = try context.write { db in
-            try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog, request: request.stored)
+            try check(db)
+            return try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog,
+                                      request: request.stored)
         }
         app.jobs.stash(AutomationJob.Prepared(request: request, results: results), for: job.id)
         app.jobQueued(job)
