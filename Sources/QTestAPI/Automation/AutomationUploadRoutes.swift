@@ -11,14 +11,19 @@ import QTestStore
 enum AutomationUploadRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.project("POST", "/api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs") { context in
-            let runID = try context.pathID("testRunId")
-            guard runID == 0 else {
-                throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
-            }
+            try requireNoRun(context)
             return try submit(context, app: app, kind: .suite)
         }
         table.project("POST", "/api/v3/projects/{projectId}/auto-test-logs") { context in
             try submit(context, app: app, kind: .tree)
+        }
+    }
+
+    /// A batch upload's path names run 0 (qTest: "testRunId is not 0" is a 400).
+    static func requireNoRun(_ context: ProjectRequest) throws {
+        let runID = try context.pathID("testRunId")
+        guard runID == 0 else {
+            throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
         }
     }
 

@@ -14,10 +14,7 @@ import QTestStore
 enum CIUploadRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.project("POST", "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}") { context in
-            let runID = try context.pathID("testRunId")
-            guard runID == 0 else {
-                throw APIError.badRequest("Submission refused: testRunId must be 0 for a CI upload (got \(runID))")
-            }
+            try AutomationUploadRoutes.requireNoRun(context)
             let settingID = try CISettingRequestParsing.settingID(context, "configurationId")
             let body = try context.jsonBody().requireObject()
             let request = try AutomationJob.Request(kind: .ci, body: body, escapeXML: try context.queryBool("escapeXml") ?? true,

@@ -20,9 +20,7 @@ public enum CISettings {
     /// one stored without an identity; among equals the oldest wins.
     public static func lookup(_ db: Database, projectId: Int64, type: String, server: String, project: String,
                               ciid: String?) throws -> CISettingRecord? {
-        let candidates = try CISettingRecord.fetchAll(db, sql: """
-            SELECT * FROM ci_settings WHERE project_id = ? AND ci_server = ? AND ci_project = ? ORDER BY id
-            """, arguments: [projectId, server, project]).filter { $0.ciType.lowercased() == type.lowercased() }
+        let candidates = try settings(db, projectId: projectId, type: type, server: server, project: project)
         guard let ciid else { return candidates.first }
         let wanted = ciid.lowercased()
         return candidates.first { $0.ciid.lowercased() == wanted } ?? candidates.first { $0.ciid.isEmpty }
@@ -37,13 +35,16 @@ public enum CISettings {
     /// job name and server id) is updated when there is one, so a client that lost the id it
     /// was given does not make a second setting for the same job; otherwise a new one is made.
     public static func save(_ db: Database, projectId: Int64, _ draft: CISettingDraft, by userId: Int64?, at now: Date) throws -> CISettingRecord {
-        let existing = try CISettingRecord.fetchAll(db, sql: """
+        let existing = try settings(db, projectId: projectId, type: draft.ciType, server: draft.ciServer, project: draft.ciProject)
+            .first { $0.ciid.lowercased() == draft.ciid.lowercased() }
+        return try write(db, projectId: projectId, over: existing, draft, by: userId, at: now)
+    }
+
+    /// The settings of one CI job, any server id, oldest first.
+    private static func settings(_ db: Database, projectId: Int64, type: String, server: String, project: String) throws -> [CISettingRecord] {
+        try CISettingRecord.fetchAll(db, sql: """
             SELECT * FROM ci_settings WHERE project_id = ? AND ci_server = ? AND ci_project = ? ORDER BY id
-            """, arguments: [projectId, draft.ciServer, draft.ciProject]).first {
-            $0.ciType.lowercased() == draft.ciType.lowercased() && $0.ciid.lowercased() == draft.ciid.lowercased()
-        }
-        if let existing { return try write(db, projectId: projectId, over: existing, draft, by: userId, at: now) }
-        return try write(db, projectId: projectId, over: nil, draft, by: userId, at: now)
+            """, arguments: [projectId, server, project]).filter { $0.ciType.lowercased() == type.lowercased() }
     }
 
     /// Replaces setting `id` with `draft` (`PUT …/ci/{id}`); 404 for an unknown id. The CI
