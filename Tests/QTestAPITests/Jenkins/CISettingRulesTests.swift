@@ -202,6 +202,32 @@ import TestSupport
         #expect((failed.object["content"] as? String ?? "").contains("does not exist"), "\(failed)")
     }
 
+    /// A queued legacy upload left by a stopped emulator is applied from its stored request by
+    /// the next one on the same `--db` (the setting id travels with the job).
+    @Test func aQueuedLegacyUploadSurvivesARestart() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("qtest-ci-\(UUID().uuidString).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + s) } }
+        let jobID: Int
+        let settingID: Int
+        do {
+            let first = try EmulatorHarness(.router, databasePath: db, jobDelay: 60)
+            settingID = try #require(try first.post(Self.base, json: Self.setting(["release_id": try Self.release(first)])).object["id"] as? Int)
+            let r = try first.post("/api/v3/projects/108781/test-runs/0/auto-test-logs/ci/\(settingID)", json: JenkinsPlugin.wrapper(
+                buildNumber: "3", buildPath: "job/nightly/3/", testSuite: nil, parentModule: nil, v31: nil,
+                legacy: [JenkinsPlugin.result("a.Restart", status: "PASSED", order: 1, steps: [("m", "FIXED")], legacy: true)]))
+            #expect(r.status == 201, "\(r)")
+            jobID = try #require(r.object["id"] as? Int)
+            #expect(try first.get("/api/v3/projects/queue-processing/\(jobID)").object["state"] as? String == "IN_WAITING")
+        }
+        let second = try EmulatorHarness(.router, databasePath: db)
+        let done = try AutomationUploadTests.waitForJob(second, jobID)
+        #expect(done.object["state"] as? String == "SUCCESS", "\(done)")
+        let suite = try #require(AutomationUploadTests.content(done)["testSuiteId"] as? Int)
+        #expect(try second.get("\(Self.base)/\(settingID)").object["test_suite_id"] as? Int == suite)
+        let runs = try second.get("/api/v3/projects/108781/test-runs?parentId=\(suite)&parentType=test-suite").object["items"] as? [[String: Any]]
+        #expect(runs?.count == 1)
+    }
+
     /// A release the setting names, deleted: the setting stays, without its release.
     @Test func deletingTheReleaseKeepsTheSetting() throws {
         let h = try EmulatorHarness(.router)
