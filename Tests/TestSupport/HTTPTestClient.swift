@@ -129,9 +129,6 @@ public final class HTTPTestClient: WireTransport {
     /// Writes `bytes` and reads up to the final response; on failure drops the connection (so the
     /// next request reconnects) and throws. A `Connection: close` answer drops it too.
     private func roundTrip(_ bytes: [UInt8], isHead: Bool) throws -> WireResponse {
-        // A kept-alive connection the server has since closed (its idle timeout, while a slow
-        // test held it unused) is replaced before use, as HTTP clients' stale-connection checks do.
-        if fd >= 0, buffer.isEmpty, serverHasClosed() { close() }
         try connect()
         do {
             try writeAll(bytes)
@@ -143,13 +140,6 @@ public final class HTTPTestClient: WireTransport {
             close()
             throw error
         }
-    }
-
-    /// True when the server has closed the open connection (EOF waiting, nothing unread); never blocks.
-    private func serverHasClosed() -> Bool {
-        var byte: UInt8 = 0
-        let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
-        return n == 0
     }
 
     // MARK: Raw bytes
