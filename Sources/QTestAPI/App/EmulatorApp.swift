@@ -220,6 +220,9 @@ public final class EmulatorApp: Sendable {
             FieldRoutes.self,
             FieldStatusRoutes.self,
             AttachmentRoutes.self,
+            VersionRoutes.self,
+            CISettingRoutes.self,
+            CIUploadRoutes.self,
         ]
     }
 

@@ -44,7 +44,7 @@ enum OpenAPIDocument {
         let parameters: [JSON] = names.map { name in
             ["name": .string(name), "in": "path", "required": true, "schema": ["type": .string(isNumeric(name) ? "integer" : "string")]]
         }
-        let isOpen = pattern == "/oauth/token" || pattern.hasPrefix("/__emulator/")
+        let isOpen = pattern == "/oauth/token" || pattern == "/version" || pattern.hasPrefix("/__emulator/")
         var responses: [(String, JSON)] = [("default", ["description": "Success; the body is the qTest resource for this operation"])]
         let message: JSON = ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/Message"]]]]
         if pattern == "/oauth/token" {

@@ -9,6 +9,8 @@ enum AutomationJob {
         case suite
         /// v3: into a module/cycle tree.
         case tree
+        /// The Jenkins plugin's legacy upload: into the place a CI setting names (``CIUploadJob``).
+        case ci
     }
 
     /// A request as the submitting handler parsed it, handed to the worker to save a re-parse.
@@ -24,11 +26,14 @@ enum AutomationJob {
         let escapeXML: Bool
         /// `execution_date`, or the submission time; the default for missing log dates.
         let executionDate: Date
+        /// The CI setting of a ``Kind/ci`` upload (`{configurationId}` in its path).
+        let ciSettingID: Int64?
 
-        init(kind: Kind, body: JSON, escapeXML: Bool, now: Date) throws {
+        init(kind: Kind, body: JSON, escapeXML: Bool, now: Date, ciSettingID: Int64? = nil) throws {
             self.kind = kind
             self.body = body
             self.escapeXML = escapeXML
+            self.ciSettingID = ciSettingID
             if let text = try body.optionalString("execution_date") {
                 guard let date = QTestDate.parse(text) else { throw APIError.badRequest("Field 'execution_date' is not a valid date: '\(text)'") }
                 executionDate = date
@@ -46,15 +51,17 @@ enum AutomationJob {
             self.body = body
             self.escapeXML = stored["escape_xml"]?.boolValue ?? true
             self.executionDate = date
+            self.ciSettingID = stored["ci_setting_id"]?.int64Value
         }
 
         var stored: JSON {
             ["kind": .string(kind.rawValue), "escape_xml": .bool(escapeXML),
-             "execution_date": .string(QTestDate.format(executionDate)), "body": body]
+             "execution_date": .string(QTestDate.format(executionDate)), "ci_setting_id": .optional(ciSettingID), "body": body]
         }
 
         func results() throws -> [AutomationResult] {
-            try AutomationRequestParsing.results(in: body, escapeXML: escapeXML, defaultDate: executionDate)
+            try AutomationRequestParsing.results(in: body, list: kind == .ci ? "testResults" : "test_logs", escapeXML: escapeXML,
+                                                 defaultDate: executionDate)
         }
     }
 
@@ -96,6 +103,8 @@ enum AutomationJob {
             }
             let count = try importer.importTree(under: root, results)
             return ["testCycleId": .int(root.id), "totalTestLogs": .number(count)]
+        case .ci:
+            return try CIUploadJob.apply(db, job, request, results, importer, at: app.now)
         }
     }
 }

@@ -5,16 +5,20 @@ import QTestStore
 /// types, missing dates, bad base64) are 400s naming the item and field, answered before any
 /// job is queued; status strings and step orders are checked by the job itself, as qTest does.
 enum AutomationRequestParsing {
-    static func results(in body: JSON, escapeXML: Bool, defaultDate: Date) throws -> [AutomationResult] {
-        guard let items = try body.optionalArray("test_logs") else { throw APIError.badRequest("Field 'test_logs' is required") }
+    /// `list` names the member holding the results: `test_logs`, or `testResults` in the Jenkins
+    /// plugin's legacy upload (``CIUploadRoutes``).
+    static func results(in body: JSON, list: String = "test_logs", escapeXML: Bool, defaultDate: Date) throws -> [AutomationResult] {
+        guard let items = try body.optionalArray(list) else { throw APIError.badRequest("Field '\(list)' is required") }
         // qTest validates a batch before queueing it; an empty one has nothing to apply, so it is
         // refused here rather than queued as a job that could only fail or do nothing.
-        guard !items.isEmpty else { throw APIError.badRequest("Field 'test_logs' must contain at least one test log") }
-        return try items.enumerated().map { index, item in try result(item, index: index, escapeXML: escapeXML, defaultDate: defaultDate) }
+        guard !items.isEmpty else { throw APIError.badRequest("Field '\(list)' must contain at least one test log") }
+        return try items.enumerated().map { index, item in
+            try result(item, index: index, list: list, escapeXML: escapeXML, defaultDate: defaultDate)
+        }
     }
 
-    static func result(_ raw: JSON, index: Int, escapeXML: Bool, defaultDate: Date) throws -> AutomationResult {
-        let at = "test_logs[\(index)]"
+    static func result(_ raw: JSON, index: Int, list: String = "test_logs", escapeXML: Bool, defaultDate: Date) throws -> AutomationResult {
+        let at = "\(list)[\(index)]"
         let item = try raw.requireObject(at)
         func field<T>(_ read: () throws -> T) throws -> T {
             do { return try read() } catch let error as APIError {

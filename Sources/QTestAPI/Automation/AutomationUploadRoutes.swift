@@ -11,14 +11,19 @@ import QTestStore
 enum AutomationUploadRoutes: RouteGroup {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.project("POST", "/api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs") { context in
-            let runID = try context.pathID("testRunId")
-            guard runID == 0 else {
-                throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
-            }
+            try requireNoRun(context)
             return try submit(context, app: app, kind: .suite)
         }
         table.project("POST", "/api/v3/projects/{projectId}/auto-test-logs") { context in
             try submit(context, app: app, kind: .tree)
+        }
+    }
+
+    /// A batch upload's path names run 0 (qTest: "testRunId is not 0" is a 400).
+    static func requireNoRun(_ context: ProjectRequest) throws {
+        let runID = try context.pathID("testRunId")
+        guard runID == 0 else {
+            throw APIError.badRequest("Submission refused: testRunId must be 0 for a batch upload (got \(runID))")
         }
     }
 
@@ -36,8 +41,17 @@ enum AutomationUploadRoutes: RouteGroup {
         let skipsAutomationModule = try body.optionalBool("skipCreatingAutomationModule") ?? false
         let automationModule = kind == .suite && !skipsAutomationModule
         try AutomationRequestParsing.checkModuleDepth(results, levelsAbove: automationModule ? 1 : 0)
+        return try queue(context, app: app, request: request, results: results)
+    }
+
+    /// Queues a parsed upload and answers 201 with its job. `check` runs in the queueing
+    /// transaction first, to refuse an upload whose target is missing before a job exists.
+    static func queue(_ context: ProjectRequest, app: EmulatorContext, request: AutomationJob.Request, results: [AutomationResult],
+                      check: (StoreDatabase) throws -> Void = { _ in }) throws -> HTTPResponse {
         let job = try context.write { db in
-            try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog, request: request.stored)
+            try check(db)
+            return try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog,
+                                      request: request.stored)
         }
         app.jobs.stash(AutomationJob.Prepared(request: request, results: results), for: job.id)
         app.jobQueued(job)

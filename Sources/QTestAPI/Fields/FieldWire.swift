@@ -34,10 +34,19 @@ enum FieldWire {
             "search_key": .optional(field.searchKey),
             "default_value": .optional(field.defaultValue),
             "system_field": .bool(field.systemField),
-            "original_name": .optional(field.originalName),
+            "original_name": .string(originalName(field)),
             "is_active": .bool(field.isActive),
             "instanceType": .optional(field.instanceType),
         ]
+    }
+
+    /// The field's `original_name`; a custom field, which has none of its own, answers
+    /// `CustomField<id>` (unique, and never a system field's name). Every field carries one
+    /// because the Jenkins plugin reads `original_name` with a strict getter on each test-suite
+    /// field until it meets `EnvironmentTestSuite`, and a field without it before that one
+    /// leaves its configuration page without environments.
+    static func originalName(_ field: FieldRecord) -> String {
+        field.originalName ?? "CustomField\(field.id)"
     }
 
     /// One allowed value.

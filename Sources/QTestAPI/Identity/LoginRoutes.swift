@@ -24,13 +24,16 @@ enum LoginRoutes: RouteGroup {
     /// Both grants. Parameters come from the form body or the query string (the Jenkins
     /// plugin sends `?grant_type=refresh_token&refresh_token=…` with an empty body).
     static func token(_ context: some RequestReading, app: EmulatorContext) throws -> HTTPResponse {
+        let grant = (try parameter(context, "grant_type") ?? "password").lowercased()
         // Clients put a site name, a user name or `jenkins:<secret>` in Basic credentials; the
-        // value itself is not checked, but it must be present and well formed.
-        guard isWellFormedBasic(context.request.headers["Authorization"]) else {
+        // value itself is not checked, but for a password grant it must be present and well
+        // formed. A refresh grant is authenticated by its token alone: the Jenkins plugin
+        // (2024.3) sends the user's "App Secret Key" field verbatim, which need only start with
+        // `Basic `, and pipeline scripts written for older versions send an empty header.
+        guard grant == "refresh_token" || isWellFormedBasic(context.request.headers["Authorization"]) else {
             throw APIError.oauth(status: 401, error: "unauthorized", description: "Missing or invalid Authorization header value")
         }
         let agent = context.request.headers["User-Agent"]
-        let grant = (try parameter(context, "grant_type") ?? "password").lowercased()
         let issued: IssuedToken
         switch grant {
         case "password":

@@ -39,7 +39,8 @@ enum ProjectPermission: Sendable, Equatable {
         let action = Self.action(for: method)
 
         // Automation uploads and Tosca imports record executions.
-        if rest.contains("auto-test-logs") || rest.contains("test-logs") || first == "tosca" { return .flag("test_run.execute") }
+        // The CI settings too: the Jenkins plugin saves its job's setting before every upload.
+        if rest.contains("auto-test-logs") || rest.contains("test-logs") || first == "tosca" || first == "ci" { return .flag("test_run.execute") }
         if first == "{objectType}" { return .objectType(action: "edit") }
         guard let area = Self.area(ofSegment: first) else { return .flag("project.admin") }
         // Comments, steps and approvals change the artifact they belong to.

@@ -33,6 +33,7 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
     case history = "histories"
     case automationAgent = "automation-agents"
     case automationSchedule = "automation-schedules"
+    case ciSetting = "ci-settings"
 
     /// The PID prefix (`RL-`, `TC-`, …) for types that have per-project PIDs, else nil.
     public var pidPrefix: String? {
@@ -85,6 +86,7 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
         case .history: 60_000_001
         case .automationAgent: 3_001
         case .automationSchedule: 70_001
+        case .ciSetting: 4_001
         }
     }
 

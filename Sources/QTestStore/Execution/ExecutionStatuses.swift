@@ -25,15 +25,17 @@ public enum ExecutionStatuses {
 
     /// The status an automation tool's string stands for: the status of that name, else the
     /// usual aliases (PASS → Passed, FAIL → Failed, SKIP/SKIPPED → Skipped if the project has
-    /// it, else Incomplete; BLOCK → Blocked; NOT RUN → Unexecuted). Unknown strings are a 400.
+    /// it, else Incomplete; BLOCK → Blocked; NOT RUN → Unexecuted). Jenkins' own JUnit report
+    /// names a step FIXED (passing again) or REGRESSION (failing again); the Jenkins plugin
+    /// sends those as step statuses, read as Passed and Failed. Unknown strings are a 400.
     public static func resolve(_ db: Database, projectId: Int64, automation text: String) throws -> ExecutionStatusRecord {
         let statuses = try Fields.executionStatuses(db, projectId: projectId)
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         func named(_ name: String) -> ExecutionStatusRecord? { statuses.first { $0.name.lowercased() == name } }
         if let exact = named(key) { return exact }
         let candidates: [String] = switch key.replacingOccurrences(of: "_", with: " ") {
-        case "pass", "passed", "ok", "success": ["passed"]
-        case "fail", "failed", "failure", "error", "broken": ["failed"]
+        case "pass", "passed", "ok", "success", "fixed": ["passed"]
+        case "fail", "failed", "failure", "error", "broken", "regression": ["failed"]
         case "skip", "skipped", "ignored", "pending": ["skipped", "incomplete"]
         case "block", "blocked": ["blocked"]
         case "incomplete", "in progress": ["incomplete"]

@@ -105,12 +105,14 @@ public enum Schema {
         // Attachment bytes in a table of their own (see `attachmentBlobsSQL`). The copy keeps
         // every reference intact, so the skipped foreign-key check would find nothing here either.
         m.registerMigration("v7 attachment blobs", foreignKeyChecks: .immediate) { db in try db.execute(sql: attachmentBlobsSQL) }
+        // The Jenkins plugin's per-job CI settings (see `ciSettingsSQL`).
+        m.registerMigration("v8 CI settings", foreignKeyChecks: .immediate) { db in try db.execute(sql: ciSettingsSQL) }
         return m
     }
 
     /// Every table created by the migrations, children before parents (delete order).
     public static let tablesInDeleteOrder = [
-        "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
+        "ci_settings", "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
         "histories", "object_links", "comments", "attachment_blobs", "attachments", "field_values",
         "test_step_logs", "test_logs", "test_runs", "test_suites", "test_cycles", "builds", "releases",
         "test_steps", "test_cases_current", "test_case_versions", "test_cases", "requirements", "defects", "modules",

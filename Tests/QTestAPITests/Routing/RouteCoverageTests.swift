@@ -10,6 +10,13 @@ import Testing
     /// Routes that are not in the scope list on purpose.
     static let extras: Set<Operation> = [
         Operation(method: "POST", path: "/oauth/revoke"),
+        // What the Jenkins plugin calls besides the scope list (notes §13).
+        Operation(method: "GET", path: "/version"),
+        Operation(method: "GET", path: "/api/v3/projects/{projectId}/ci"),
+        Operation(method: "POST", path: "/api/v3/projects/{projectId}/ci"),
+        Operation(method: "GET", path: "/api/v3/projects/{projectId}/ci/{settingId}"),
+        Operation(method: "PUT", path: "/api/v3/projects/{projectId}/ci/{settingId}"),
+        Operation(method: "POST", path: "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}"),
     ]
 
     static func loadOperations() throws -> [Operation] {
