@@ -185,6 +185,7 @@ public final class EmulatorApp: Sendable {
             DefectRoutes.self,
             ArtifactCommentRoutes.self,
             ObjectLinkRoutes.self,
+            SearchRoutes.self,
         ]
     }
 

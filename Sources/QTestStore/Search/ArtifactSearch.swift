@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+
+/// `POST …/search` in the store: the ids of one page of the objects of a type that match a
+/// query, in creation (id) order, and how many match in all.
+///
+/// One statement answers both: `COUNT(*) OVER ()` counts the matches while the page is read,
+/// so the condition is evaluated once. (Only a page past the end, which has no row to carry
+/// the count, costs a second `COUNT(*)`.)
+///
+/// ```swift
+/// let query = try SearchQueryParser.parse("'Automation Content' = 'com.acme.LoginTest'")
+/// let page = try ArtifactSearch.find(db, projectId: 108781, .testCases, query, paging: Paging(page: 1, pageSize: 100))
+/// page.items   // [40000007]
+/// page.total   // 1
+/// ```
+public enum ArtifactSearch {
+    public static func find(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?,
+                            paging: Paging) throws -> PagedResult<Int64> {
+        let condition = try SearchTranslator(db, projectId: projectId, type).condition(query)
+        let from = SQLFragment("o.project_id = ?", [projectId]) && condition
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.id, COUNT(*) OVER () FROM \(type.table) o WHERE \(from.sql) ORDER BY o.id \(paging.sql)
+            """, arguments: from.statementArguments)
+        let total: Int
+        if let first = rows.first {
+            total = first[1]
+        } else if paging.offset > 0 {
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(type.table) o WHERE \(from.sql)", arguments: from.statementArguments) ?? 0
+        } else {
+            total = 0
+        }
+        return PagedResult(items: rows.map { $0[0] }, total: total, page: paging.page, pageSize: paging.pageSize)
+    }
+
+    /// The ids of every object of `type` in the project that matches `query` (the object query
+    /// of a histories search), in id order.
+    public static func allIDs(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?) throws -> SQLCondition {
+        let condition = try SearchTranslator(db, projectId: projectId, type).condition(query)
+        let from = SQLFragment("o.project_id = ?", [projectId]) && condition
+        return SQLCondition(fragment: from.wrapped("SELECT o.id FROM \(type.table) o WHERE ", ""))
+    }
+}
+
+/// A piece of SQL with its arguments, built by the search, for other store queries to embed
+/// (the histories of the objects a query matches).
+public struct SQLCondition: Sendable {
+    let fragment: SQLFragment
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// Translates a parsed query into one parameterised SQL condition over the rows of an object
+/// type (alias `o`), in one project. Nothing is loaded into memory to be filtered: the database
+/// evaluates the whole condition.
+///
+/// How each kind of field becomes SQL:
+/// - a column: compared in place (`o.name = ? COLLATE NOCASE`), nullable ones null-safely;
+/// - a test case's name, description, precondition and field values: on its latest version,
+///   as `o.id IN (SELECT v.test_case_id FROM test_case_versions v WHERE … AND v is the latest)`,
+///   which scans versions once instead of looking one up per case;
+/// - a custom field: `o.id IN (SELECT object_id FROM field_values WHERE field_id = ? AND …)`
+///   (lookup and user values are matched as members of qTest's `"601"` / `"[1,2]"` forms);
+/// - "under a release / cycle": recursive CTEs down the cycle tree (at most 100 levels deep by
+///   the tree rules), evaluated once per query;
+/// - a log's run fields: `o.test_run_id IN (SELECT r.id FROM test_runs r WHERE …)`.
+///
+/// `!=`, `!~` and `is 'empty'` are `NOT` of `=`, `~` and `is 'not empty'`, so an object
+/// without a value counts as "not equal". Recursion follows the query's nesting, which the
+/// parser bounds.
+///
+/// ```swift
+/// let translator = try SearchTranslator(db, projectId: 108781, .testCases)
+/// let condition = try translator.condition(SearchQueryParser.parse("name ~ 'login'"))
+/// // "o.id IN (SELECT v.test_case_id FROM test_case_versions v WHERE (v.name LIKE ? ESCAPE '\') AND …)"
+/// ```
+struct SearchTranslator {
+    let type: SearchObjectType
+    let resolver: SearchFieldResolver
+    let reader: SearchValueReader
+
+    init(_ db: Database, projectId: Int64, _ type: SearchObjectType) throws {
+        self.type = type
+        resolver = try SearchFieldResolver(db, projectId: projectId, type)
+        reader = SearchValueReader(db: db, projectId: projectId)
+    }
+
+    /// The condition for `query` over rows aliased `o`; true for no query.
+    func condition(_ query: SearchExpression?) throws -> SQLFragment {
+        guard let query else { return .truth }
+        return try expression(query)
+    }
+
+    private func expression(_ e: SearchExpression) throws -> SQLFragment {
+        switch e {
+        case let .criterion(c): try criterion(c)
+        case let .all(items): .all(try items.map(expression))
+        case let .any(items): .any(try items.map(expression))
+        }
+    }
+
+    func criterion(_ c: SearchCriterion) throws -> SQLFragment {
+        let field = try resolver.field(named: c.field, at: c.fieldPosition)
+        let positive = c.op.negated ?? c.op
+        guard field.type.allows(positive), Self.sourceAllows(field.source, positive) else {
+            throw SearchQueryError("operator '\(c.op.rawValue)' does not apply to '\(field.label)' (\(field.type.name))", at: c.operatorPosition)
+        }
+        let operand = try reader.operand(for: field, positive, c.value)
+        let predicate = try self.predicate(field.source, field.type, operand, alias: "o", row: type)
+        return c.op.negated == nil ? predicate : .not(predicate)
+    }
+
+    /// Containment and target fields are sets of ids: no ordering.
+    static func sourceAllows(_ source: SearchFieldSource, _ op: SearchOperator) -> Bool {
+        switch source {
+        case .underRelease, .underCycle, .targetReleaseOrBuild: op == .equals || op == .in || op == .isNotEmpty
+        case let .run(inner): sourceAllows(inner, op)
+        default: true
+        }
+    }
+
+    /// The latest version of a case, as `TestCaseVersions.latest` picks it.
+    static let latestVersion = "v.id = (SELECT w.id FROM test_case_versions w WHERE w.test_case_id = v.test_case_id ORDER BY w.major DESC, w.minor DESC LIMIT 1)"
+
+    /// A positive predicate (never NULL) for `source` on the row `alias` of type `row`.
+    private func predicate(_ source: SearchFieldSource, _ valueType: SearchValueType, _ operand: SearchOperand,
+                           alias: String, row: SearchObjectType) throws -> SQLFragment {
+        switch source {
+        case let .column(name, nullable):
+            let p = SearchComparison.compare("\(alias).\(name)", valueType, operand, storedAsText: false)
+            return nullable ? p.wrapped("COALESCE((", "), 0)") : p
+        case let .versionColumn(name):
+            let p = SearchComparison.compare("v.\(name)", valueType, operand, storedAsText: false)
+            return p.wrapped("\(alias).id IN (SELECT v.test_case_id FROM test_case_versions v WHERE (", ") AND \(Self.latestVersion))")
+        case let .fieldValue(fieldId, valueKind):
+            let p = SearchComparison.compare("fv.value", valueType, operand, storedAsText: true)
+            let values = p.wrapped("SELECT fv.object_id FROM field_values fv WHERE fv.field_id = ? AND fv.object_type = ? AND (", ")",
+                                   before: [fieldId, valueKind.rawValue])
+            if valueKind == .testCaseVersion {
+                return values.wrapped("\(alias).id IN (SELECT v.test_case_id FROM test_case_versions v WHERE v.id IN (", ") AND \(Self.latestVersion))")
+            }
+            return values.wrapped("\(alias).id IN (", ")")
+        case let .run(inner):
+            let p = try predicate(inner, valueType, operand, alias: "r", row: .testRuns)
+            return p.wrapped("\(alias).test_run_id IN (SELECT r.id FROM test_runs r WHERE ", ")")
+        case .underRelease:
+            return SearchContainment.underRelease(alias: alias, row: row, SearchContainment.IDSet(operand))
+        case .underCycle:
+            return SearchContainment.underCycle(alias: alias, row: row, SearchContainment.IDSet(operand))
+        case .targetReleaseOrBuild:
+            return SearchContainment.target(alias: alias, operand)
+        case let .anyOf(sources):
+            return .any(try sources.map { try predicate($0, valueType, operand, alias: alias, row: row) })
+        }
+    }
+}
