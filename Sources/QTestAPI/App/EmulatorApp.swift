@@ -186,6 +186,7 @@ public final class EmulatorApp: Sendable {
             ArtifactCommentRoutes.self,
             ObjectLinkRoutes.self,
             SearchRoutes.self,
+            CommentQueryRoutes.self,
         ]
     }
 
