@@ -187,6 +187,7 @@ public final class EmulatorApp: Sendable {
             ObjectLinkRoutes.self,
             SearchRoutes.self,
             CommentQueryRoutes.self,
+            HistoryQueryRoutes.self,
         ]
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Logging
+import QTestStore
 
 /// Builds the `Router`: every emulated operation is one declaration in a route group.
 ///
@@ -81,7 +82,8 @@ public struct RouteTable {
             var context = RequestContext(request: request)
             do {
                 for check in guards { try check.admit(&context, route: route) }
-                return try run(context)
+                // The caller is the author of whatever history this request's writes record.
+                return try HistoryContext.$author.withValue(context.caller?.userID) { try run(context) }
             } catch {
                 return errors.response(for: error, request: request)
             }

@@ -102,6 +102,9 @@ public enum Schema {
         m.registerMigration("v6 job attempts", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
         }
+        // Histories recorded by triggers in the transaction of each change, and the context
+        // (write number, author, time) they read; see SchemaHistorySQL.swift.
+        m.registerMigration("v7 recorded histories", foreignKeyChecks: .immediate) { db in try db.execute(sql: historySQL) }
         return m
     }
 

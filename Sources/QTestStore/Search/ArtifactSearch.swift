@@ -33,9 +33,9 @@ public enum ArtifactSearch {
         return PagedResult(items: rows.map { $0[0] }, total: total, page: paging.page, pageSize: paging.pageSize)
     }
 
-    /// The ids of every object of `type` in the project that matches `query` (the object query
-    /// of a histories search), in id order.
-    public static func allIDs(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?) throws -> SQLCondition {
+    /// The ids of the objects of `type` in the project that match `query`, as SQL to embed (the
+    /// object query of a histories search): nothing is read until the embedding query runs.
+    public static func matching(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?) throws -> SQLCondition {
         let condition = try SearchTranslator(db, projectId: projectId, type).condition(query)
         let from = SQLFragment("o.project_id = ?", [projectId]) && condition
         return SQLCondition(fragment: from.wrapped("SELECT o.id FROM \(type.table) o WHERE ", ""))

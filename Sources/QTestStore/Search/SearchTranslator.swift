@@ -26,13 +26,22 @@ import GRDB
 /// // "o.id IN (SELECT v.test_case_id FROM test_case_versions v WHERE (v.name LIKE ? ESCAPE '\') AND …)"
 /// ```
 struct SearchTranslator {
+    /// The type of the rows aliased `o` (for the fields that depend on it: containment).
     let type: SearchObjectType
-    let resolver: SearchFieldResolver
+    /// Finds the field a criterion names (at its position), or throws.
+    let resolve: (String, Int) throws -> SearchField
     let reader: SearchValueReader
 
+    /// Queries over the objects of `type`: its system fields, then its custom fields.
     init(_ db: Database, projectId: Int64, _ type: SearchObjectType) throws {
+        let resolver = try SearchFieldResolver(db, projectId: projectId, type)
+        self.init(db, projectId: projectId, rows: type, resolve: resolver.field(named:at:))
+    }
+
+    /// Queries over other rows (histories) with their own fields.
+    init(_ db: Database, projectId: Int64, rows type: SearchObjectType, resolve: @escaping (String, Int) throws -> SearchField) {
         self.type = type
-        resolver = try SearchFieldResolver(db, projectId: projectId, type)
+        self.resolve = resolve
         reader = SearchValueReader(db: db, projectId: projectId)
     }
 
@@ -51,7 +60,7 @@ struct SearchTranslator {
     }
 
     func criterion(_ c: SearchCriterion) throws -> SQLFragment {
-        let field = try resolver.field(named: c.field, at: c.fieldPosition)
+        let field = try resolve(c.field, c.fieldPosition)
         let positive = c.op.negated ?? c.op
         guard field.type.allows(positive), Self.sourceAllows(field.source, positive) else {
             throw SearchQueryError("operator '\(c.op.rawValue)' does not apply to '\(field.label)' (\(field.type.name))", at: c.operatorPosition)
