@@ -14,6 +14,8 @@ enum SearchItems {
         /// `includeExternalProperties=true`: accepted; requirements here have no external
         /// (Jira) properties to add.
         var includeExternalProperties = false
+        /// Test cases with their `properties` (false only when `fields` leaves them out).
+        var withProperties = true
 
         init(appendTestSteps: Bool = false, includeTestLogProperties: Bool = false, includeExternalProperties: Bool = false) {
             self.appendTestSteps = appendTestSteps
@@ -26,6 +28,22 @@ enum SearchItems {
             includeTestLogProperties = try context.queryBool("includeTestLogProperties") ?? false
             includeExternalProperties = try context.queryBool("includeExternalProperties") ?? false
         }
+    }
+
+    /// The objects `ids` of `type`, encoded and narrowed (objects gone meanwhile left out).
+    ///
+    /// Reading a test case's properties is most of what encoding it costs, so when `fields`
+    /// keeps only keys a case has without them (`["id", "name"]`, what uploaders ask for), the
+    /// cases are encoded without: the first one shows which keys those are.
+    static func encode(_ type: SearchObjectType, _ ids: [Int64], projectID: Int64, _ db: StoreDatabase, _ context: some RequestReading,
+                       _ options: Options, _ narrowing: FieldNarrowing) throws -> [JSON] {
+        var options = options
+        if type == .testCases, let names = narrowing.names, !names.contains("properties"), let first = ids.first {
+            options.withProperties = false
+            let keys = Set((try encode(type, first, projectID: projectID, db, context, options)?.objectValue ?? []).map { $0.0.lowercased() })
+            options.withProperties = !names.isSubset(of: keys)
+        }
+        return try ids.compactMap { id in try encode(type, id, projectID: projectID, db, context, options).map(narrowing.apply) }
     }
 
     /// The object `id` of `type` in the project, encoded; nil if it is gone.
@@ -44,7 +62,7 @@ enum SearchItems {
             return try TestRuns.find(db, projectId: projectID, id).map { try TestRunWire.encode($0, db, context) }
         case .testCases:
             return try TestCaseRecord.find(db, projectId: projectID, id).map {
-                try TestCaseRoutes.encodeLatest($0, db, context, steps: options.appendTestSteps ? .steps : .none)
+                try TestCaseRoutes.encodeLatest($0, db, context, steps: options.appendTestSteps ? .steps : .none, withProperties: options.withProperties)
             }
         case .requirements:
             return try RequirementRecord.find(db, projectId: projectID, id).map { try RequirementRoutes.encode($0, db, context) }

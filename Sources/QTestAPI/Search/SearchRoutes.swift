@@ -23,9 +23,7 @@ enum SearchRoutes: RouteGroup {
             let query = try SearchQueryParser.parse(try body.optionalString("query") ?? "")
             return try context.read(answering: 200) { db in
                 let result = try ArtifactSearch.find(db, projectId: context.projectID, type, query, paging: page.paging)
-                let items = try result.items.compactMap { id in
-                    try SearchItems.encode(type, id, projectID: context.projectID, db, context, options).map(narrowing.apply)
-                }
+                let items = try SearchItems.encode(type, result.items, projectID: context.projectID, db, context, options, narrowing)
                 return Wire.paged(items, page: page.page, pageSize: page.reportedSize, total: result.total)
             }
         }

@@ -49,7 +49,7 @@ public enum Histories {
 
     public static func find(_ db: Database, projectId: Int64, _ type: SearchObjectType, objects: SQLCondition?, query: SearchExpression?,
                             paging: Paging) throws -> PagedResult<HistoryEntry> {
-        let condition = try SearchTranslator(db, projectId: projectId, rows: type, resolve: field(named:at:)).condition(query)
+        let condition = try SearchTranslator(db, projectId: projectId, rows: type, resolve: field(named:at:)).condition(query).fragment
         var scope = SQLFragment("h.project_id = ? AND h.object_type = ?", [projectId, type.objectKind.rawValue])
         if let objects { scope = scope && objects.fragment.wrapped("h.object_id IN (", ")") }
         let groups = scope.wrapped("""

@@ -18,7 +18,7 @@ public enum ArtifactSearch {
     public static func find(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?,
                             paging: Paging) throws -> PagedResult<Int64> {
         let condition = try SearchTranslator(db, projectId: projectId, type).condition(query)
-        let from = SQLFragment("o.project_id = ?", [projectId]) && condition
+        let from = projectScope(projectId, condition)
         let rows = try Row.fetchAll(db, sql: """
             SELECT o.id, COUNT(*) OVER () FROM \(type.table) o WHERE \(from.sql) ORDER BY o.id \(paging.sql)
             """, arguments: from.statementArguments)
@@ -37,8 +37,18 @@ public enum ArtifactSearch {
     /// object query of a histories search): nothing is read until the embedding query runs.
     public static func matching(_ db: Database, projectId: Int64, _ type: SearchObjectType, _ query: SearchExpression?) throws -> SQLCondition {
         let condition = try SearchTranslator(db, projectId: projectId, type).condition(query)
-        let from = SQLFragment("o.project_id = ?", [projectId]) && condition
+        let from = projectScope(projectId, condition)
         return SQLCondition(fragment: from.wrapped("SELECT o.id FROM \(type.table) o WHERE ", ""))
+    }
+}
+
+extension ArtifactSearch {
+    /// The project's rows that meet `condition`. When the condition holds only for an id set
+    /// (a test case name search: the cases whose latest version matches), `+` keeps SQLite
+    /// from choosing the project index, so it looks the few ids up instead of checking every
+    /// row of the project against the set (half the time at 100,000 cases).
+    static func projectScope(_ projectId: Int64, _ condition: SearchTranslator.Condition) -> SQLFragment {
+        SQLFragment(condition.narrowsByID ? "+o.project_id = ?" : "o.project_id = ?", [projectId]) && condition.fragment
     }
 }
 

@@ -45,21 +45,32 @@ struct SearchTranslator {
         reader = SearchValueReader(db: db, projectId: projectId)
     }
 
+    /// A translated query: the SQL, and whether it only holds for the ids of one `o.id IN (…)`
+    /// set (then the rows are best found from that set, not by scanning the project's rows).
+    struct Condition {
+        var fragment: SQLFragment
+        var narrowsByID: Bool
+    }
+
     /// The condition for `query` over rows aliased `o`; true for no query.
-    func condition(_ query: SearchExpression?) throws -> SQLFragment {
-        guard let query else { return .truth }
+    func condition(_ query: SearchExpression?) throws -> Condition {
+        guard let query else { return Condition(fragment: .truth, narrowsByID: false) }
         return try expression(query)
     }
 
-    private func expression(_ e: SearchExpression) throws -> SQLFragment {
+    private func expression(_ e: SearchExpression) throws -> Condition {
         switch e {
-        case let .criterion(c): try criterion(c)
-        case let .all(items): .all(try items.map(expression))
-        case let .any(items): .any(try items.map(expression))
+        case let .criterion(c):
+            return try criterion(c)
+        case let .all(items):
+            let parts = try items.map(expression)
+            return Condition(fragment: .all(parts.map(\.fragment)), narrowsByID: parts.contains { $0.narrowsByID })
+        case let .any(items):
+            return Condition(fragment: .any(try items.map(expression).map(\.fragment)), narrowsByID: false)
         }
     }
 
-    func criterion(_ c: SearchCriterion) throws -> SQLFragment {
+    func criterion(_ c: SearchCriterion) throws -> Condition {
         let field = try resolve(c.field, c.fieldPosition)
         let positive = c.op.negated ?? c.op
         guard field.type.allows(positive), Self.sourceAllows(field.source, positive) else {
@@ -67,7 +78,11 @@ struct SearchTranslator {
         }
         let operand = try reader.operand(for: field, positive, c.value)
         let predicate = try self.predicate(field.source, field.type, operand, alias: "o", row: type)
-        return c.op.negated == nil ? predicate : .not(predicate)
+        guard c.op.negated == nil else { return Condition(fragment: .not(predicate), narrowsByID: false) }
+        switch field.source {
+        case .versionColumn, .fieldValue, .anyOf: return Condition(fragment: predicate, narrowsByID: true)
+        default: return Condition(fragment: predicate, narrowsByID: false)
+        }
     }
 
     /// Containment and target fields are sets of ids: no ordering.
@@ -82,13 +97,15 @@ struct SearchTranslator {
     /// The latest version of a case, as `TestCaseVersions.latest` picks it.
     static let latestVersion = "v.id = (SELECT w.id FROM test_case_versions w WHERE w.test_case_id = v.test_case_id ORDER BY w.major DESC, w.minor DESC LIMIT 1)"
 
-    /// A positive predicate (never NULL) for `source` on the row `alias` of type `row`.
+    /// A positive predicate for `source` on the row `alias` of type `row`: never NULL unless
+    /// `nullSafe` is false (inside a subquery's WHERE, where NULL already counts as false and
+    /// `COALESCE` would keep SQLite from using an index).
     private func predicate(_ source: SearchFieldSource, _ valueType: SearchValueType, _ operand: SearchOperand,
-                           alias: String, row: SearchObjectType) throws -> SQLFragment {
+                           alias: String, row: SearchObjectType, nullSafe: Bool = true) throws -> SQLFragment {
         switch source {
         case let .column(name, nullable):
             let p = SearchComparison.compare("\(alias).\(name)", valueType, operand, storedAsText: false)
-            return nullable ? p.wrapped("COALESCE((", "), 0)") : p
+            return nullable && nullSafe ? p.wrapped("COALESCE((", "), 0)") : p
         case let .versionColumn(name):
             let p = SearchComparison.compare("v.\(name)", valueType, operand, storedAsText: false)
             return p.wrapped("\(alias).id IN (SELECT v.test_case_id FROM test_case_versions v WHERE (", ") AND \(Self.latestVersion))")
@@ -110,7 +127,10 @@ struct SearchTranslator {
         case .targetReleaseOrBuild:
             return SearchContainment.target(alias: alias, operand)
         case let .anyOf(sources):
-            return .any(try sources.map { try predicate($0, valueType, operand, alias: alias, row: row) })
+            // One id set whose every alternative SQLite can look up by index (a test case's
+            // Automation Content: the indexed column, or the field's indexed values).
+            let alternatives = try sources.map { try predicate($0, valueType, operand, alias: "c", row: row, nullSafe: false) }
+            return SQLFragment.any(alternatives).wrapped("\(alias).id IN (SELECT c.id FROM \(row.table) c WHERE ", ")")
         }
     }
 }
