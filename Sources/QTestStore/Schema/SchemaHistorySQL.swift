@@ -57,17 +57,20 @@ extension Schema {
         );
         INSERT INTO history_context (id) VALUES (1);
         ALTER TABLE histories ADD COLUMN write_id INTEGER;
+        -- Entries are read per project and type, grouped by write and object: this index
+        -- answers that in order, and the cascade from projects. Every index costs each recorded
+        -- change, so (project_id, created) goes: nothing reads histories by time alone.
         CREATE INDEX histories_write ON histories(project_id, object_type, write_id, object_id);
-        CREATE INDEX histories_object_write ON histories(object_type, object_id, write_id);
+        DROP INDEX histories_project;
 
         """
-        // Ids continue after the largest, from ObjectKind.history's first id.
-        let nextID = "(SELECT COALESCE(MAX(id), 60000000) + 1 FROM histories)"
+        // Ids are SQLite's own next rowid: a MAX(id) + 1 per recorded change made recording a
+        // third slower, and history ids are only ever read back.
         let created = "COALESCE(ctx.now, strftime('%Y-%m-%d %H:%M:%f', 'now'))"
         func insert(_ project: String, _ kind: String, _ object: String, _ action: String, _ changes: String, _ condition: String) -> String {
             """
-                INSERT INTO histories (id, project_id, object_type, object_id, author_id, description, changes, created, write_id)
-                SELECT \(nextID), \(project), \(kind), \(object), ctx.author_id, '\(action)', \(changes), \(created), ctx.write_id
+                INSERT INTO histories (project_id, object_type, object_id, author_id, description, changes, created, write_id)
+                SELECT \(project), \(kind), \(object), ctx.author_id, '\(action)', \(changes), \(created), ctx.write_id
                 FROM history_context ctx WHERE \(condition);
             """
         }
