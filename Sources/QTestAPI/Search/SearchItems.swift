@@ -14,8 +14,6 @@ enum SearchItems {
         /// `includeExternalProperties=true`: accepted; requirements here have no external
         /// (Jira) properties to add.
         var includeExternalProperties = false
-        /// Test cases with their `properties` (false only when `fields` leaves them out).
-        var withProperties = true
 
         init(appendTestSteps: Bool = false, includeTestLogProperties: Bool = false, includeExternalProperties: Bool = false) {
             self.appendTestSteps = appendTestSteps
@@ -30,49 +28,43 @@ enum SearchItems {
         }
     }
 
-    /// The objects `ids` of `type`, encoded and narrowed (objects gone meanwhile left out).
+    /// The objects `ids` of `type`, encoded and narrowed, in the order of `ids` (objects gone
+    /// meanwhile left out); the records are read in one statement per page.
     ///
     /// Reading a test case's properties is most of what encoding it costs, so when `fields`
     /// keeps only keys a case has without them (`["id", "name"]`, what uploaders ask for), the
     /// cases are encoded without: the first one shows which keys those are.
     static func encode(_ type: SearchObjectType, _ ids: [Int64], projectID: Int64, _ db: StoreDatabase, _ context: some RequestReading,
                        _ options: Options, _ narrowing: FieldNarrowing) throws -> [JSON] {
-        var options = options
-        if type == .testCases, let names = narrowing.names, !names.contains("properties"), let first = ids.first {
-            options.withProperties = false
-            let keys = Set((try encode(type, first, projectID: projectID, db, context, options)?.objectValue ?? []).map { $0.0.lowercased() })
-            options.withProperties = !names.isSubset(of: keys)
+        func each<R: StoreRecord & Identifiable>(_ record: R.Type, _ encode: (R) throws -> JSON) throws -> [JSON] where R.ID == Int64 {
+            try SearchRecords.records(record, db, projectId: projectID, ids).map { narrowing.apply(try encode($0)) }
         }
-        return try ids.compactMap { id in try encode(type, id, projectID: projectID, db, context, options).map(narrowing.apply) }
-    }
-
-    /// The object `id` of `type` in the project, encoded; nil if it is gone.
-    static func encode(_ type: SearchObjectType, _ id: Int64, projectID: Int64, _ db: StoreDatabase, _ context: some RequestReading,
-                       _ options: Options) throws -> JSON? {
         switch type {
-        case .releases:
-            return try ReleaseRecord.find(db, projectId: projectID, id).map { try ReleaseRoutes.encode($0, db, context) }
-        case .builds:
-            return try BuildRecord.find(db, projectId: projectID, id).map { try BuildRoutes.encode($0, db, context) }
-        case .testCycles:
-            return try TestCycleRecord.find(db, projectId: projectID, id).map { TestCycleRoutes.encode($0, context) }
-        case .testSuites:
-            return try TestSuiteRecord.find(db, projectId: projectID, id).map { try TestSuiteRoutes.encode($0, db, context) }
-        case .testRuns:
-            return try TestRuns.find(db, projectId: projectID, id).map { try TestRunWire.encode($0, db, context) }
-        case .testCases:
-            return try TestCaseRecord.find(db, projectId: projectID, id).map {
-                try TestCaseRoutes.encodeLatest($0, db, context, steps: options.appendTestSteps ? .steps : .none, withProperties: options.withProperties)
-            }
-        case .requirements:
-            return try RequirementRecord.find(db, projectId: projectID, id).map { try RequirementRoutes.encode($0, db, context) }
-        case .defects:
-            return try DefectRecord.find(db, projectId: projectID, id).map { try DefectRoutes.encode($0, db, context) }
+        case .releases: return try each(ReleaseRecord.self) { try ReleaseRoutes.encode($0, db, context) }
+        case .builds: return try each(BuildRecord.self) { try BuildRoutes.encode($0, db, context) }
+        case .testCycles: return try each(TestCycleRecord.self) { TestCycleRoutes.encode($0, context) }
+        case .testSuites: return try each(TestSuiteRecord.self) { try TestSuiteRoutes.encode($0, db, context) }
+        case .testRuns: return try each(TestRunRecord.self) { try TestRunWire.encode($0, db, context) }
+        case .requirements: return try each(RequirementRecord.self) { try RequirementRoutes.encode($0, db, context) }
+        case .defects: return try each(DefectRecord.self) { try DefectRoutes.encode($0, db, context) }
         case .testLogs:
-            guard let log = try TestLogRecord.fetchOne(db, key: id), log.projectId == projectID else { return nil }
-            let json = try TestLogWire.encode(log, db, context)
-            guard !options.includeTestLogProperties else { return json }
-            return .object((json.objectValue ?? []).filter { $0.0 != "properties" && $0.0 != "test_step_logs" })
+            return try each(TestLogRecord.self) { log in
+                let json = try TestLogWire.encode(log, db, context)
+                guard !options.includeTestLogProperties else { return json }
+                return .object((json.objectValue ?? []).filter { $0.0 != "properties" && $0.0 != "test_step_logs" })
+            }
+        case .testCases:
+            let cases = try SearchRecords.testCases(db, projectId: projectID, ids)
+            let steps: StepDetail = options.appendTestSteps ? .steps : .none
+            var withProperties = true
+            if let names = narrowing.names, !names.contains("properties"), let (tc, version) = cases.first {
+                let keys = Set((try TestCaseRoutes.encode(tc, version, db, context, steps: steps, withProperties: false).objectValue ?? [])
+                    .map { $0.0.lowercased() })
+                withProperties = !names.isSubset(of: keys)
+            }
+            return try cases.map { tc, version in
+                narrowing.apply(try TestCaseRoutes.encode(tc, version, db, context, steps: steps, withProperties: withProperties))
+            }
         }
     }
 }
