@@ -13,8 +13,10 @@ public enum SearchRecords {
     public static func records<Record: StoreRecord & Identifiable>(
         _ type: Record.Type, _ db: Database, projectId: Int64, _ ids: [Int64]) throws -> [Record] where Record.ID == Int64 {
         guard !ids.isEmpty else { return [] }
+        // `+project_id`: the ids are the way in; given the choice, SQLite would scan the
+        // project's index instead (30 ms at 100,000 test cases, for one id).
         let found = try Record.fetchAll(db, sql: """
-            SELECT * FROM \(Record.databaseTableName) WHERE id IN (SELECT value FROM json_each(?)) AND project_id = ?
+            SELECT * FROM \(Record.databaseTableName) WHERE id IN (SELECT value FROM json_each(?)) AND +project_id = ?
             """, arguments: [SearchComparison.jsonArray(ids), projectId])
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
