@@ -51,12 +51,7 @@ public enum Histories {
                             paging: Paging) throws -> PagedResult<HistoryEntry> {
         let condition = try SearchTranslator(db, projectId: projectId, rows: type, resolve: field(named:at:)).condition(query).fragment
         var scope = SQLFragment("h.project_id = ? AND h.object_type = ?", [projectId, type.objectKind.rawValue])
-        if let objects {
-            // The matched objects are the way in (by `histories_object`), not every entry of
-            // the type in the project.
-            scope = SQLFragment("+h.project_id = ? AND h.object_type = ?", [projectId, type.objectKind.rawValue])
-                && objects.fragment.wrapped("h.object_id IN (", ")")
-        }
+        if let objects { scope = scope && objects.fragment.wrapped("h.object_id IN (", ")") }
         let groups = scope.wrapped("""
             SELECT MIN(h.id) AS id, h.write_id, h.object_id, MIN(h.created) AS created, MIN(h.author_id) AS author_id
             FROM histories h WHERE 

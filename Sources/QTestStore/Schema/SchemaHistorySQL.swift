@@ -57,11 +57,13 @@ extension Schema {
         );
         INSERT INTO history_context (id) VALUES (1);
         ALTER TABLE histories ADD COLUMN write_id INTEGER;
-        -- Entries are read per project and type, grouped by write and object: this index
-        -- answers that in order, and the cascade from projects. Every index costs each recorded
-        -- change, so (project_id, created) goes: nothing reads histories by time alone.
-        CREATE INDEX histories_write ON histories(project_id, object_type, write_id, object_id);
+        -- Entries are read per project, type and object, then per write: this one index
+        -- answers that and the cascade from projects. Every index costs each recorded change,
+        -- so the two it makes redundant go ((project_id, created): nothing reads histories by
+        -- time alone; (object_type, object_id): a prefix of this one after the project).
+        CREATE INDEX histories_write ON histories(project_id, object_type, object_id, write_id);
         DROP INDEX histories_project;
+        DROP INDEX histories_object;
 
         """
         // Ids are SQLite's own next rowid: a MAX(id) + 1 per recorded change made recording a
