@@ -29,7 +29,8 @@
 public struct SearchQueryParser {
     /// What a query may hold.
     public struct Limits: Sendable, Equatable {
-        /// Characters of query text.
+        /// Characters of query text (which also keeps a `~` value, escaped and in UTF-8, inside
+        /// SQLite's 50,000-byte limit on LIKE patterns).
         public var maxLength: Int = 10_000
         /// Levels of parentheses.
         public var maxDepth: Int = 20
