@@ -223,6 +223,9 @@ public final class EmulatorApp: Sendable {
             VersionRoutes.self,
             CISettingRoutes.self,
             CIUploadRoutes.self,
+            SearchRoutes.self,
+            CommentQueryRoutes.self,
+            HistoryQueryRoutes.self,
         ]
     }
 

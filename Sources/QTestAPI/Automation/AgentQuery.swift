@@ -1,4 +1,5 @@
 import Foundation
+import QTestStore
 
 /// The small query language of the automation-agent search:
 /// `name ~ 'selenium' and active = 'active'`, `project_id = 108781 or framework is empty`.
@@ -56,31 +57,19 @@ struct AgentQuery {
         self.groups = groups.filter { !$0.isEmpty }
     }
 
-    /// Splits on whitespace, keeping quoted values together and operators apart.
+    /// The search's tokenizer (``QueryTokenizer``), flattened to text: quoted values lose their
+    /// quotes, operators and punctuation keep their spelling.
     static func tokenize(_ text: String) throws -> [String] {
-        var tokens: [String] = []
-        var chars = Array(text)[...]
-        while let c = chars.first {
-            if c.isWhitespace { chars = chars.dropFirst(); continue }
-            if c == "'" || c == "\"" {
-                chars = chars.dropFirst()
-                guard let end = chars.firstIndex(of: c) else { throw APIError.badRequest("Unterminated quote in query") }
-                tokens.append(String(chars[..<end]))
-                chars = chars[(end + 1)...]
-                continue
+        try QueryTokenizer.tokenize(text).map { token in
+            switch token.kind {
+            case let .word(t), let .quoted(t), let .symbol(t): t
+            case .openParen: "("
+            case .closeParen: ")"
+            case .openBracket: "["
+            case .closeBracket: "]"
+            case .comma: ","
             }
-            if "<>=!~".contains(c) {
-                var op = String(c)
-                chars = chars.dropFirst()
-                if let n = chars.first, "<>=~".contains(n), ["<>", "<=", ">=", "!~"].contains(op + String(n)) { op.append(n); chars = chars.dropFirst() }
-                tokens.append(op)
-                continue
-            }
-            var word = ""
-            while let w = chars.first, !w.isWhitespace, !"<>=!~'\"".contains(w) { word.append(w); chars = chars.dropFirst() }
-            tokens.append(word)
         }
-        return tokens
     }
 
     /// Whether an agent (as a dictionary of criterion → text) matches.

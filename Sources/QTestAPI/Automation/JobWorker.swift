@@ -197,9 +197,12 @@ final class JobWorker: @unchecked Sendable {
                 try fail(job, reason: "No processor for job type \(job.type)", app: app)
                 return
             }
-            try app.write { db in
-                let content = try processor(db, job, app)
-                try Jobs.finish(db, job.id, .success, content: content.serializedString(), at: app.now)
+            // What the job changes is recorded as changed by the user who submitted it.
+            try HistoryContext.$author.withValue(job.userId) {
+                try app.write { db in
+                    let content = try processor(db, job, app)
+                    try Jobs.finish(db, job.id, .success, content: content.serializedString(), at: app.now)
+                }
             }
             logger.debug("\(name): SUCCESS in \(Self.format(Date().timeIntervalSince(started)))")
         } catch {

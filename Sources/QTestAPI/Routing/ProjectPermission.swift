@@ -36,6 +36,8 @@ enum ProjectPermission: Sendable, Equatable {
               segments[project - 1] == "projects" else { return nil }
         let rest = Array(segments[(project + 1)...])
         guard let first = rest.first else { return .flag("project.admin") }  // PUT /projects/{projectId}
+        // SearchApi's queries take their criteria as a POST body but change nothing.
+        if rest.count == 1, Self.queries.contains(first) { return nil }
         let action = Self.action(for: method)
 
         // Automation uploads and Tosca imports record executions.
@@ -51,6 +53,9 @@ enum ProjectPermission: Sendable, Equatable {
         if rest.count > 1, rest[1] == "update" { return .flag(area + ".edit") }  // PUT test-cases/update/testcases
         return .flag(area + "." + action)
     }
+
+    /// `POST …/{projectId}/search`, `…/comments`, `…/histories`: reads.
+    static let queries: Set<String> = ["search", "comments", "histories"]
 
     private static func action(for method: String) -> String {
         switch method {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Logging
+import QTestStore
 
 /// Builds the `Router`: every emulated operation is one declaration in a route group.
 ///
@@ -87,7 +88,8 @@ public struct RouteTable {
             do {
                 for check in guards { try check.admit(&context, route: route) }
                 try bodyLimit?.check(body: request.body)
-                response = try run(context)
+                // The caller is the author of whatever history this request's writes record.
+                response = try HistoryContext.$author.withValue(context.caller?.userID) { try run(context) }
             } catch {
                 response = errors.response(for: error, request: request)
             }

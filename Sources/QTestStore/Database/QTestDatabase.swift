@@ -92,7 +92,13 @@ public final class QTestDatabase: Sendable {
         if waitedMs >= 1 { logger.debug("database: a write waited \(String(format: "%.1f", waitedMs)) ms for the write lock") }
         defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         return try DatabaseErrorMapping.mapping {
-            try IDBlocks.$current.withValue(idBlocks) { try writer.write(updates) }
+            try IDBlocks.$current.withValue(idBlocks) {
+                try writer.write { db in
+                    // The history triggers read who and when from here (HistoryContext).
+                    try HistoryContext.begin(db, at: clock.now())
+                    return try updates(db)
+                }
+            }
         }
     }
 

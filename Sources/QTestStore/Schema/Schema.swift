@@ -107,6 +107,22 @@ public enum Schema {
         m.registerMigration("v7 attachment blobs", foreignKeyChecks: .immediate) { db in try db.execute(sql: attachmentBlobsSQL) }
         // The Jenkins plugin's per-job CI settings (see `ciSettingsSQL`).
         m.registerMigration("v8 CI settings", foreignKeyChecks: .immediate) { db in try db.execute(sql: ciSettingsSQL) }
+        // Histories recorded by triggers in the transaction of each change, and the context
+        // (write number, author, time) they read; see SchemaHistorySQL.swift.
+        m.registerMigration("v9 recorded histories", foreignKeyChecks: .immediate) { db in try db.execute(sql: historySQL) }
+        // Searches compare names and field values without regard to case: these indexes answer
+        // `name = 'x'` on test cases and `'Automation Content' = 'x'` (the column uploads set,
+        // or the field's value) by lookup instead of a scan. (field_id, value) also serves every
+        // lookup by field_id alone. With test_case_id the name index also covers a `name ~ 'x'`
+        // scan, which then reads the index instead of whole versions (a fifth less work).
+        m.registerMigration("v10 search indexes", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: """
+                CREATE INDEX test_case_versions_name ON test_case_versions(name COLLATE NOCASE, test_case_id);
+                CREATE INDEX test_cases_automation_content_nocase ON test_cases(automation_content COLLATE NOCASE);
+                DROP INDEX field_values_field;
+                CREATE INDEX field_values_field_value ON field_values(field_id, value COLLATE NOCASE);
+                """)
+        }
         return m
     }
 
