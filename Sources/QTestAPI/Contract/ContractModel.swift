@@ -1,0 +1,33 @@
+/// One object shape of the contract: its keys in wire order with their types, and which the
+/// clients require.
+struct ContractModel: Sendable {
+    let name: String
+    /// What it is, in this project's words (may be empty).
+    let about: String
+    /// The keys qTest's clients know, in order.
+    let keys: [(name: String, slot: ContractSlot)]
+    /// Keys the emulator sends beyond the clients' models (so the check of unknown keys passes
+    /// them), with why it sends them.
+    let extraKeys: [(name: String, slot: ContractSlot)]
+    let extraReason: String
+    /// Whether keys outside `keys` and `extraKeys` are expected (a base type such as
+    /// `ResourceSupport`, whose instances are every kind of artifact).
+    let isOpen: Bool
+
+    /// The model's OpenAPI schema. `additionalProperties` stays open in the published document
+    /// (clients must tolerate new keys); the response check closes it (``ResponseContract``)
+    /// unless the model says it is open.
+    var schema: JSON {
+        var properties: [(String, JSON)] = keys.map { ($0.name, $0.slot.type.schema) }
+        for key in extraKeys {
+            properties.append((key.name, key.slot.type.schema.setting("x-emulator", .string(extraReason))))
+        }
+        var members: [(String, JSON)] = [("type", "object")]
+        if !about.isEmpty { members.append(("description", .string(about))) }
+        members.append(("properties", .object(properties)))
+        let required = (keys + extraKeys).filter(\.slot.required).map { JSON.string($0.name) }
+        if !required.isEmpty { members.append(("required", .array(required))) }
+        if isOpen { members.append(("additionalProperties", true)) }
+        return .object(members)
+    }
+}
