@@ -101,7 +101,8 @@ enum TestRunWire {
             "name": .optional(version?.name),
             "properties": [],
             "test_case_version_id": .int(run.testCaseVersionId),
-            "version": .optional(version?.text),
+            // TestCaseResource's key for the version text (`version` is the expanded case's).
+            "test_case_version": .optional(version?.text),
         ]
     }
 
