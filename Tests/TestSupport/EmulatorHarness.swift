@@ -29,6 +29,8 @@ public final class EmulatorHarness {
     public let server: HTTPServer?
     /// The live server's port; 0 in `.router` mode.
     public let port: Int
+    /// Every response it receives is checked against the OpenAPI document (see
+    /// ``ContractCheckingTransport``); `contractLog` tells what was checked.
     public let client: any WireTransport
     /// The token `get`/`post`/… send unless told otherwise.
     public var token: String? = Demo.adminToken
@@ -45,11 +47,11 @@ public final class EmulatorHarness {
             let (server, port) = try startTestServer(responder: app.router, logger: logger)
             self.server = server
             self.port = port
-            client = HTTPTestClient(port: port)
+            client = ContractCheckingTransport(HTTPTestClient(port: port), router: app.router)
         case .router:
             server = nil
             port = 0
-            client = RouterTransport(app.router)
+            client = ContractCheckingTransport(RouterTransport(app.router), router: app.router)
         }
         app.start()
     }
@@ -59,6 +61,10 @@ public final class EmulatorHarness {
         server?.shutdown(gracePeriod: 1)
         app.stop()
     }
+
+    /// The responses `client` checked against the contract and found conforming, by
+    /// `"METHOD pattern status"`.
+    public var contractLog: [String: Int] { (client as? ContractCheckingTransport)?.checked ?? [:] }
 
     /// A new client with its own connection (for concurrency and raw-socket tests); `.live` only:
     /// in `.router` mode its requests fail, there being nothing to connect to.

@@ -20,12 +20,17 @@ struct ContractModel: Sendable {
     var schema: JSON {
         var properties: [(String, JSON)] = keys.map { ($0.name, $0.slot.type.schema) }
         for key in extraKeys {
-            properties.append((key.name, key.slot.type.schema.setting("x-emulator", .string(extraReason))))
+            // An extra key that the clients' model has too replaces its type: the emulator's
+            // answer differs there on purpose (the reason says why).
+            let schema = key.slot.type.schema.setting("x-emulator", .string(extraReason))
+            if let index = properties.firstIndex(where: { $0.0 == key.name }) { properties[index].1 = schema }
+            else { properties.append((key.name, schema)) }
         }
         var members: [(String, JSON)] = [("type", "object")]
         if !about.isEmpty { members.append(("description", .string(about))) }
         members.append(("properties", .object(properties)))
-        let required = (keys + extraKeys).filter(\.slot.required).map { JSON.string($0.name) }
+        let overridden = Set(extraKeys.map(\.name))
+        let required = (keys.filter { !overridden.contains($0.name) } + extraKeys).filter(\.slot.required).map { JSON.string($0.name) }
         if !required.isEmpty { members.append(("required", .array(required))) }
         if isOpen { members.append(("additionalProperties", true)) }
         return .object(members)

@@ -10,6 +10,7 @@ import Testing
     /// Routes that are not in the scope list on purpose.
     static let extras: Set<Operation> = [
         Operation(method: "POST", path: "/oauth/revoke"),
+        Operation(method: "GET", path: "/openapi.json"),
     ]
 
     static func loadOperations() throws -> [Operation] {

@@ -126,7 +126,7 @@ enum QTestModelData {
     "success": "string[]",
     "fail": "AutomationFailLinkedDefectResponse[]"
   }},
-  "AutomationObjectTree": {"keys": {
+  "AutomationObjectTree": {"why": "The emulator answers the sub-hierarchy as a tree: children are nodes, not names.", "keys": {
     "artifactType": "string",
     "targetReleaseId": "integer",
     "targetBuildId": "integer",
@@ -137,6 +137,8 @@ enum QTestModelData {
     "name": "string",
     "order": "integer",
     "children": "string[]"
+  }, "extra": {
+    "children": "AutomationObjectTree[]"
   }},
   "AutomationRequest": {"keys": {
     "testSuiteModel": "TestSuite",
@@ -429,12 +431,15 @@ enum QTestModelData {
     "project_label": "string",
     "fields": "DefectFieldMapping[]"
   }},
-  "DefectPermission": {"keys": {
+  "DefectPermission": {"why": "The emulator checks `defect.submit` on defect submission and reports the import flag qTest profiles have.", "keys": {
     "create": "boolean",
     "edit": "boolean",
     "delete": "boolean",
     "view": "boolean",
     "export": "boolean"
+  }, "extra": {
+    "submit": "boolean",
+    "import": "boolean"
   }},
   "DefectResource": {"keys": {
     "links": "Link[]",
@@ -476,7 +481,7 @@ enum QTestModelData {
     "default_value": "string",
     "is_active": "boolean"
   }},
-  "FieldResource": {"keys": {
+  "FieldResource": {"why": "qTest's field answers carry these keys (its documented sample does).", "keys": {
     "instanceType": "string",
     "links": "Link[]",
     "id": "integer",
@@ -492,8 +497,12 @@ enum QTestModelData {
     "system_field": "boolean",
     "original_name": "string",
     "is_active": "boolean"
+  }, "extra": {
+    "attribute_type": "string",
+    "free_text_search": "boolean",
+    "search_key": "string"
   }},
-  "FieldResourceSwagger": {"keys": {
+  "FieldResourceSwagger": {"why": "Site fields are answered like project fields, with their allowed values.", "keys": {
     "instanceType": "string",
     "links": "Link[]",
     "id": "integer",
@@ -510,6 +519,9 @@ enum QTestModelData {
     "system_field": "boolean",
     "original_name": "string",
     "is_active": "boolean"
+  }, "extra": {
+    "allowed_values": "AllowedValueResource[]",
+    "search_key": "string"
   }},
   "GetMultipleTestRunListResource": {"keys": {
     "links": "Link[]",
@@ -518,7 +530,7 @@ enum QTestModelData {
     "total": "integer",
     "items": "GetMultipleTestRunsResource[]"
   }},
-  "GetMultipleTestRunsResource": {"keys": {
+  "GetMultipleTestRunsResource": {"why": "qTest answers a run's name as `name`, which clients read; the 2023.6 client's model spells that key `Test-Run`.", "keys": {
     "parentId": "integer",
     "parentType": "string",
     "automation": "string",
@@ -539,6 +551,8 @@ enum QTestModelData {
     "tosca_node_path": "string",
     "tosca_workspace_url": "string",
     "tosca_testevent_guid": "string"
+  }, "extra": {
+    "name": "string"
   }},
   "HistoryChange": {"keys": {
     "field": "string",
@@ -938,8 +952,11 @@ enum QTestModelData {
     "template_id": "integer",
     "uuid": "string"
   }},
-  "ProjectSettingPermission": {"keys": {
+  "ProjectSettingPermission": {"why": "Profiles tell viewing and editing project settings apart from managing them.", "keys": {
     "manage": "boolean"
+  }, "extra": {
+    "view": "boolean",
+    "edit": "boolean"
   }},
   "ProjectUpdateResource": {"keys": {
     "links": "Link[]",
@@ -1049,7 +1066,7 @@ enum QTestModelData {
     "parent_id": "integer",
     "external_properties": "ExternalPropertyResource"
   }},
-  "ResourceSupport": {"keys": {
+  "ResourceSupport": {"open": true, "keys": {
     "links": "Link[]"
   }},
   "ResponseWrapper": {"keys": {
@@ -1162,7 +1179,7 @@ enum QTestModelData {
     "import": "boolean",
     "approve": "boolean"
   }},
-  "TestCaseResource": {"keys": {
+  "TestCaseResource": {"why": "A run's test case carries its name, field values and version text, as qTest's answers do (the same reference is nested in single runs, whose model calls the version `version`).", "keys": {
     "links": "Link[]",
     "id": "integer",
     "test_case_version_id": "integer",
@@ -1174,6 +1191,10 @@ enum QTestModelData {
     "tosca_test_case_unique_id": "string",
     "tosca_state": "string",
     "tosca_workspace_url": "string"
+  }, "extra": {
+    "name": "string",
+    "properties": "PropertyResource[]",
+    "version": "string"
   }},
   "TestCaseResultDefect": {"keys": {
     "id": "integer",
@@ -1199,7 +1220,7 @@ enum QTestModelData {
     "internalDefect": "boolean",
     "longId": "integer"
   }},
-  "TestCaseWithCustomFieldResource": {"keys": {
+  "TestCaseWithCustomFieldResource": {"why": "The test case reference nested in a run carries the version text under both models' keys.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1223,6 +1244,8 @@ enum QTestModelData {
     "tosca_test_case_unique_id": "string",
     "tosca_state": "string",
     "tosca_workspace_url": "string"
+  }, "extra": {
+    "test_case_version": "string"
   }},
   "TestCaseWithNoCustomFieldResource": {"keys": {
     "links": "Link[]",
