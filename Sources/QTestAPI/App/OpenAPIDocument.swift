@@ -28,11 +28,11 @@ enum OpenAPIDocument {
             let path = pathKey(route.pattern)
             let contract = catalog.operation(method: route.method, pattern: route.pattern)
             routed.insert(ContractOperation.shape(method: route.method, path: route.pattern))
-            add(path, route.method, operation(contract, method: route.method, path: path, access: route.access, implemented: true))
+            add(path, route.method, operation(contract, method: route.method, path: path, access: route.access, implemented: true, catalog: catalog))
         }
         for contract in catalog.operations where contract.isScope && !routed.contains(contract.shape) {
             let path = pathKey(contract.path)
-            add(path, contract.method, operation(contract, method: contract.method, path: path, access: .user, implemented: false))
+            add(path, contract.method, operation(contract, method: contract.method, path: path, access: .user, implemented: false, catalog: catalog))
         }
         var schemas: [(String, JSON)] = []
         for name in catalog.modelOrder { if let model = catalog.models[name] { schemas.append((name, model.schema)) } }
@@ -63,12 +63,15 @@ enum OpenAPIDocument {
         yet. Generated from the route table by `qtest-emulator openapi`.
         """
 
-    static func operation(_ contract: ContractOperation?, method: String, path: String, access: RouteAccess, implemented: Bool) -> JSON {
+    static func operation(_ contract: ContractOperation?, method: String, path: String, access: RouteAccess, implemented: Bool,
+                          catalog: ContractCatalog = .shared) -> JSON {
         let names = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
         var parameters: [JSON] = names.enumerated().map { index, name in
             // Types come from the data by position: the route may spell a parameter otherwise.
             let type = contract.flatMap { index < $0.pathParameters.count ? $0.pathParameters[index].type : nil } ?? .string
-            return ["name": .string(name), "in": "path", "required": true, "schema": type.schema]
+            var parameter: JSON = ["name": .string(name), "in": "path", "required": true, "schema": type.schema]
+            if let example = catalog.parameterExamples[name] { parameter = parameter.setting("example", example) }
+            return parameter
         }
         for (name, slot) in contract?.query ?? [] {
             parameters.append(parameter(name, in: "query", slot))

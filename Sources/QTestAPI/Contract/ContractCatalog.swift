@@ -16,6 +16,8 @@ struct ContractCatalog: Sendable {
     let operations: [ContractOperation]
     private let byShape: [String: Int]
     let problems: [String]
+    /// Example values of parameters by name (``EmulatorContractData/parameterExamples``).
+    let parameterExamples: [String: JSON]
 
     static let shared = ContractCatalog(models: [QTestModelData.json, EmulatorContractData.models],
                                         operations: [QTestOperationData.json, EmulatorContractData.operations])
@@ -73,6 +75,13 @@ struct ContractCatalog: Sendable {
         self.modelOrder = order
         self.operations = operations
         self.byShape = byShape
+        var examples: [String: JSON] = [:]
+        if case let .object(members)? = try? JSON.parse(Data(EmulatorContractData.parameterExamples.utf8)) {
+            for (name, value) in members { examples[name] = value }
+        } else {
+            problems.append("parameter examples are not a JSON object")
+        }
+        self.parameterExamples = examples
         self.problems = problems.sorted()
     }
 

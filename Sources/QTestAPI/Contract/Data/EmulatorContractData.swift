@@ -6,6 +6,16 @@
 /// A route listed here appears in the OpenAPI document once the route table registers it; a
 /// new control-plane route gets its schemas by adding a line here.
 enum EmulatorContractData {
+    /// Example values of path and query parameters, by name: objects of the demo seed (project
+    /// 108781 and what it holds), so that a tool replaying the examples (schemathesis' examples
+    /// phase, a client's docs) reaches real objects instead of 404s.
+    static let parameterExamples = #"""
+{"projectId": 108781, "releaseId": 500001, "buildId": 510001, "testCycleId": 1200001, "testSuiteId": 2300001,
+ "testRunId": 31000001, "testCaseId": 40000001, "testCaseIdOrPid": 40000001, "moduleId": 6100001, "requirementId": 9100001,
+ "defectId": 700100001, "userId": 10002, "templateId": 2001, "ldapAuthConfigId": 1001, "objectType": "test-cases",
+ "objectId": 40000001, "fieldId": 608942}
+"""#
+
     static let models = #"""
 {
   "QTestError": {"about": "Every refusal of the qTest API: a 4xx (or 5xx) whose message says why.", "keys": {
