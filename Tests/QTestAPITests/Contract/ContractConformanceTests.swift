@@ -211,6 +211,29 @@ import TestSupport
         try call("GET", "\(p)/attachments?type=test-cases")
         try call("DELETE", "\(p)/test-cases/\(id("case"))/blob-handles/\(id("attachment"))")
 
+        // Routes other branches add (SearchApi, the Jenkins plugin's), walked once registered so
+        // that merging them needs no change here.
+        func routed(_ method: String, _ path: String) -> Bool { h.app.router.pattern(for: method, path: path) != nil }
+        if routed("POST", "\(p)/search") {
+            try call("POST", "\(p)/search?page=1&pageSize=10", ["object_type": "test-cases", "fields": ["*"], "query": "'name' ~ 'Sign'"])
+            try call("POST", "\(p)/histories", ["object_type": "test-cases"])
+            try call("POST", "\(p)/comments", ["object_type": "test-cases"])
+        }
+        if routed("GET", "/version") {
+            try call("GET", "/version")
+            let setting: [String: Any] = ["id": 0, "ci_type": "jenkins", "ci_server": "http://ci:8080/jenkins", "ci_project": "nightly",
+                                          "ciid": "02-42-AC-11-00-02:8080", "project_id": 108781, "release_id": 500001,
+                                          "test_suite_id": 0, "module_id": 0, "environment_id": 0]
+            try call("POST", "\(p)/ci", setting, keep: "ci")
+            try call("GET", "\(p)/ci?server=http://ci:8080/jenkins&project=nightly&type=jenkins&ciid=02-42-AC-11-00-02%3A8080")
+            try call("GET", "\(p)/ci/\(id("ci"))")
+            try call("PUT", "\(p)/ci/\(id("ci"))", setting)
+            try call("POST", "\(p)/test-runs/0/auto-test-logs/ci/\(id("ci"))", [
+                "buildNumber": "42", "buildPath": "job/nightly/42/", "skipCreatingAutomationModule": true,
+                "testResults": [log.merging(["order": 1]) { $1 }],
+            ])
+        }
+
         // Deletes, innermost first
         try call("DELETE", "\(p)/test-runs/\(id("run"))")
         try call("DELETE", "\(p)/test-cases/\(id("case"))/test-steps/\(id("newStep"))")
