@@ -8,7 +8,7 @@
 enum QTestModelData {
     static let json = #"""
 {
-  "AdminProfile": {"keys": {
+  "AdminProfile": {"about": "Site administration rights.", "keys": {
     "user_id": "integer",
     "create_project": "boolean",
     "edit_project": "boolean",
@@ -36,7 +36,7 @@ enum QTestModelData {
     "is_active": "boolean",
     "color": "string"
   }},
-  "AllowedValueResource": {"keys": {
+  "AllowedValueResource": {"about": "One allowed value of a lookup field.", "keys": {
     "links": "Link[]",
     "value": "integer",
     "label": "string",
@@ -89,7 +89,7 @@ enum QTestModelData {
     "first_name": "string",
     "last_name": "string"
   }},
-  "AttachmentResource": {"keys": {
+  "AttachmentResource": {"about": "A file attached to an object.", "keys": {
     "links": "Link[]",
     "name": "string",
     "content_type": "string",
@@ -140,7 +140,7 @@ enum QTestModelData {
   }, "extra": {
     "children": "AutomationObjectTree[]"
   }},
-  "AutomationRequest": {"keys": {
+  "AutomationRequest": {"about": "A batch of automation results and where they go.", "keys": {
     "testSuiteModel": "TestSuite",
     "parentModuleModel": "ProjectModule",
     "parentTestCycleModel": "TestCycle",
@@ -185,7 +185,7 @@ enum QTestModelData {
     "status": "string",
     "test_step_logs": "AutomationStepLog[]"
   }},
-  "AutomationTestLogResource": {"keys": {
+  "AutomationTestLogResource": {"about": "One automation result as uploaders send it.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "test_case_version_id": "integer",
@@ -259,7 +259,7 @@ enum QTestModelData {
     "delete": "boolean",
     "view": "boolean"
   }},
-  "BuildResource": {"keys": {
+  "BuildResource": {"about": "A build of a release, with its field values.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -309,7 +309,7 @@ enum QTestModelData {
     "object": "integer",
     "author": "integer"
   }},
-  "CommentResource": {"keys": {
+  "CommentResource": {"about": "A comment on an object.", "keys": {
     "created": "date-time",
     "updated": "date-time",
     "userId": "integer",
@@ -441,7 +441,7 @@ enum QTestModelData {
     "submit": "boolean",
     "import": "boolean"
   }},
-  "DefectResource": {"keys": {
+  "DefectResource": {"about": "A defect with its field values.", "keys": {
     "links": "Link[]",
     "properties": "PropertyResource[]",
     "attachments": "AttachmentResource[]",
@@ -481,7 +481,7 @@ enum QTestModelData {
     "default_value": "string",
     "is_active": "boolean"
   }},
-  "FieldResource": {"why": "qTest's field answers carry these keys (its documented sample does).", "keys": {
+  "FieldResource": {"about": "A field definition of an object type, with its allowed values.", "why": "qTest's field answers carry these keys (its documented sample does).", "keys": {
     "instanceType": "string",
     "links": "Link[]",
     "id": "integer",
@@ -523,14 +523,14 @@ enum QTestModelData {
     "allowed_values": "AllowedValueResource[]",
     "search_key": "string"
   }},
-  "GetMultipleTestRunListResource": {"keys": {
+  "GetMultipleTestRunListResource": {"about": "One page of test runs.", "keys": {
     "links": "Link[]",
     "page": "integer",
     "page_size": "integer",
     "total": "integer",
     "items": "GetMultipleTestRunsResource[]"
   }},
-  "GetMultipleTestRunsResource": {"why": "qTest answers a run's name as `name`, which clients read; the 2023.6 client's model spells that key `Test-Run`.", "keys": {
+  "GetMultipleTestRunsResource": {"about": "A test run as created or listed.", "why": "qTest answers a run's name as `name`, which clients read; the 2023.6 client's model spells that key `Test-Run`.", "keys": {
     "parentId": "integer",
     "parentType": "string",
     "automation": "string",
@@ -663,7 +663,7 @@ enum QTestModelData {
     "userDN": "string",
     "externalUserId": "string"
   }},
-  "Link": {"keys": {
+  "Link": {"about": "A link to a related resource.", "keys": {
     "rel": "string",
     "href": "string"
   }},
@@ -673,7 +673,7 @@ enum QTestModelData {
     "link_type": "string",
     "self": "string"
   }},
-  "LinkedArtifactContainer": {"keys": {
+  "LinkedArtifactContainer": {"about": "What one object is linked to.", "keys": {
     "id": "integer",
     "pid": "string",
     "objects": "LinkedArtifact[]"
@@ -755,7 +755,7 @@ enum QTestModelData {
     "test_step_logs": "TestStepLogResource[]",
     "defects": "LinkedDefectResource[]"
   }},
-  "Message": {"keys": {
+  "Message": {"about": "A message about what was done.", "keys": {
     "noLogging": "boolean",
     "message": "string"
   }},
@@ -765,7 +765,7 @@ enum QTestModelData {
     "delete": "boolean",
     "view": "boolean"
   }},
-  "ModuleResource": {"keys": {
+  "ModuleResource": {"about": "A module of the test design tree.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -787,7 +787,7 @@ enum QTestModelData {
     "connection_id": "integer",
     "status": "string"
   }},
-  "OAuthResponse": {"keys": {
+  "OAuthResponse": {"about": "An access token and how long it lives.", "keys": {
     "access_token": "string",
     "token_type": "string",
     "refresh_token": "string",
@@ -795,14 +795,14 @@ enum QTestModelData {
     "agent": "string",
     "expires_in": "integer"
   }},
-  "OAuthTokenStatusVM": {"keys": {
+  "OAuthTokenStatusVM": {"about": "When a token expires (0: never).", "keys": {
     "expiration": "integer",
     "validityInMilliseconds": "integer"
   }},
   "OutputStream": {"keys": {
 
   }},
-  "PagedResource": {"keys": {
+  "PagedResource": {"about": "One page of results; `total` counts them all.", "keys": {
     "links": "Link[]",
     "page": "integer",
     "page_size": "integer",
@@ -933,7 +933,7 @@ enum QTestModelData {
   "ProjectQueryParams": {"keys": {
     "uuid": "string[]"
   }},
-  "ProjectResource": {"keys": {
+  "ProjectResource": {"about": "A project.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -977,7 +977,7 @@ enum QTestModelData {
     "project_id": "integer",
     "user_ids": "integer[]"
   }},
-  "PropertyResource": {"keys": {
+  "PropertyResource": {"about": "A field value of an object; `field_value` is always a string.", "keys": {
     "field_id": "integer!",
     "field_name": "string",
     "field_value": "string",
@@ -990,7 +990,7 @@ enum QTestModelData {
     "total": "integer",
     "items": "CommentResource[]"
   }},
-  "QueueProcessingResponse": {"keys": {
+  "QueueProcessingResponse": {"about": "A queued job: its state, and once done its outcome in `content` (JSON text).", "keys": {
     "id": "integer",
     "state": "string",
     "contentType": "string",
@@ -1017,7 +1017,7 @@ enum QTestModelData {
     "delete": "boolean",
     "view": "boolean"
   }},
-  "ReleaseWithCustomFieldResource": {"keys": {
+  "ReleaseWithCustomFieldResource": {"about": "A release with its field values.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1053,7 +1053,7 @@ enum QTestModelData {
     "export": "boolean",
     "import": "boolean"
   }},
-  "RequirementResource": {"keys": {
+  "RequirementResource": {"about": "A requirement with its field values.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1066,7 +1066,7 @@ enum QTestModelData {
     "parent_id": "integer",
     "external_properties": "ExternalPropertyResource"
   }},
-  "ResourceSupport": {"open": true, "keys": {
+  "ResourceSupport": {"about": "Any resource: every artifact extends it, so its keys are open.", "open": true, "keys": {
     "links": "Link[]"
   }},
   "ResponseWrapper": {"keys": {
@@ -1145,7 +1145,7 @@ enum QTestModelData {
     "userIds": "integer[]",
     "adminProfileId": "integer"
   }},
-  "StatusResource": {"keys": {
+  "StatusResource": {"about": "An execution status a test log may have.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1220,7 +1220,7 @@ enum QTestModelData {
     "internalDefect": "boolean",
     "longId": "integer"
   }},
-  "TestCaseWithCustomFieldResource": {"why": "The test case reference nested in a run carries the version text under both models' keys.", "keys": {
+  "TestCaseWithCustomFieldResource": {"about": "A test case at one version, with its field values and (when asked) its steps.", "why": "The test case reference nested in a run carries the version text under both models' keys.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1311,7 +1311,7 @@ enum QTestModelData {
     "delete": "boolean",
     "view": "boolean"
   }},
-  "TestCycleResource": {"keys": {
+  "TestCycleResource": {"about": "A test cycle; nested cycles and suites appear under `test-cycles` and `test-suites`.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "name": "string",
@@ -1326,14 +1326,14 @@ enum QTestModelData {
     "test-cycles": "TestCycleResource[]",
     "test-suites": "TestSuiteWithCustomFieldResource[]"
   }},
-  "TestLogListResource": {"keys": {
+  "TestLogListResource": {"about": "One page of test logs.", "keys": {
     "links": "Link[]",
     "page": "integer",
     "page_size": "integer",
     "total": "integer",
     "items": "TestLogResource[]"
   }},
-  "TestLogResource": {"keys": {
+  "TestLogResource": {"about": "One execution result of a test run, with its step results.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "test_case_version_id": "integer",
@@ -1408,7 +1408,7 @@ enum QTestModelData {
     "modify_test_logs_by_self": "boolean",
     "modify_test_logs_by_others": "boolean"
   }},
-  "TestRunWithCustomFieldResource": {"keys": {
+  "TestRunWithCustomFieldResource": {"about": "A test run with its field values and the test case it runs.", "keys": {
     "parentId": "integer",
     "parentType": "string",
     "automation": "string",
@@ -1481,7 +1481,7 @@ enum QTestModelData {
     "parent_test_step_id": "integer",
     "exe_date": "date-time"
   }},
-  "TestStepResource": {"keys": {
+  "TestStepResource": {"about": "One step of a test case (order starts at 1).", "keys": {
     "customFieldInfo": "CustomFieldInfo[]",
     "links": "Link[]",
     "id": "integer",
@@ -1568,7 +1568,7 @@ enum QTestModelData {
     "delete": "boolean",
     "view": "boolean"
   }},
-  "TestSuiteWithCustomFieldResource": {"keys": {
+  "TestSuiteWithCustomFieldResource": {"about": "A test suite with its field values; `parentId`/`parentType` say where it is.", "keys": {
     "parentId": "integer",
     "parentType": "string",
     "links": "Link[]",
@@ -1644,7 +1644,7 @@ enum QTestModelData {
     "fullName": "string",
     "userDN": "string"
   }},
-  "UserProfile": {"keys": {
+  "UserProfile": {"about": "A user's permissions in a project.", "keys": {
     "reportPermission": "ReportPermission",
     "user_id": "integer",
     "project_id": "integer",
@@ -1669,7 +1669,7 @@ enum QTestModelData {
     "total_user_profiles": "integer",
     "total_admin_profiles": "integer"
   }},
-  "UserResource": {"keys": {
+  "UserResource": {"about": "A user of the site.", "keys": {
     "links": "Link[]",
     "id": "integer",
     "username": "string",
