@@ -12,7 +12,8 @@
 # installed into a venv (FUZZ_VENV, default .build/fuzz-venv) unless it is there already.
 # Routes that would lock the fuzzer out (revoking the demo token, deactivating the admin,
 # removing memberships, changing profiles) are left out so every other route is reached with a
-# valid token; so are scope operations the emulator does not answer yet.
+# valid token, and so are the control-plane routes that change what the emulator answers (reset,
+# snapshots, fault rules, the clock) and scope operations the emulator does not answer yet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 die() { echo "fuzz-api: $*" >&2; exit 2; }
@@ -64,6 +65,7 @@ status=0
     --seed "${SEED:-1}" \
     --exclude-path /oauth/revoke --exclude-path /api/v3/users/projects --exclude-path '/api/v3/users/{userId}' \
     --exclude-path '/api/v3/user-profiles/{projectId}/batch-assign-users' --exclude-path /api/v3/user-profiles/batch-assign-users \
+    --exclude-path-regex '^/__emulator/(reset|snapshots|faults|clock)' \
     || status=$?
 kill -0 "$PID" 2>/dev/null || { echo "fuzz-api: the emulator died" >&2; exit 1; }
 errors=$(awk '$3 ~ /^5[0-9][0-9]$/' "$TMP/access.log" | wc -l)

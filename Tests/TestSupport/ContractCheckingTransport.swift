@@ -17,6 +17,14 @@ public final class ContractCheckingTransport: WireTransport {
     private let router: Router
     private let contract: ResponseContract
     private let log = Mutex<[String: Int]>([:])
+    private let enabled = Mutex(true)
+
+    /// Whether responses are checked (on by default). A test that makes the emulator answer
+    /// what no contract says (an injected fault with its own body) turns it off.
+    public var isChecking: Bool {
+        get { enabled.withLock { $0 } }
+        set { enabled.withLock { $0 = newValue } }
+    }
 
     public init(_ inner: any WireTransport, router: Router, contract: ResponseContract = .emulator) {
         self.inner = inner
@@ -29,6 +37,7 @@ public final class ContractCheckingTransport: WireTransport {
 
     public func exchange(_ method: String, _ target: String, headers: [(String, String)], body: Data?) throws -> WireResponse {
         let response = try inner.exchange(method, target, headers: headers, body: body)
+        guard isChecking else { return response }
         let pattern = router.pattern(for: method, path: target)
         let problems = contract.violations(method: method, pattern: pattern, status: response.status,
                                            contentType: response.header("Content-Type"), body: response.body)

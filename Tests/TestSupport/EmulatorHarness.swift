@@ -66,6 +66,13 @@ public final class EmulatorHarness {
     /// `"METHOD pattern status"`.
     public var contractLog: [String: Int] { (client as? ContractCheckingTransport)?.checked ?? [:] }
 
+    /// Whether `client` checks responses against the contract (on by default); turn it off
+    /// around answers no contract describes (injected faults with their own bodies).
+    public var checksContract: Bool {
+        get { (client as? ContractCheckingTransport)?.isChecking ?? false }
+        set { (client as? ContractCheckingTransport)?.isChecking = newValue }
+    }
+
     /// A new client with its own connection (for concurrency and raw-socket tests); `.live` only:
     /// in `.router` mode its requests fail, there being nothing to connect to.
     public func makeClient() -> HTTPTestClient { HTTPTestClient(port: port) }

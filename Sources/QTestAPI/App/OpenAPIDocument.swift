@@ -146,6 +146,12 @@ enum OpenAPIDocument {
         if contract?.errorModel == "OAuthError" {
             responses.append(("400", error("Bad grant or missing parameters", "OAuthError")))
             responses.append(("401", error("Bad credentials or Authorization header", "OAuthError")))
+        } else if access == .open {
+            // Open routes (the control plane, /version) refuse bad input like the others; the
+            // control plane's token refusal is a 401 with a message.
+            responses.append(("400", error("Malformed request or a value the emulator refuses", "QTestError")))
+            responses.append(("404", error("Unknown object", "QTestError")))
+            responses.append(("default", error("Any other refusal", "QTestError")))
         } else if access == .user {
             responses.append(("400", error("Malformed request or a value the emulator refuses", "QTestError")))
             responses.append(("401", error("Missing, unknown or expired token", "TokenError")))

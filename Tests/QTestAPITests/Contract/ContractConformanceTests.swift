@@ -234,6 +234,23 @@ import TestSupport
             ])
         }
 
+        if routed("GET", "/__emulator/clock") {
+            try call("GET", "/__emulator/journal?limit=5")
+            try call("DELETE", "/__emulator/journal")
+            try call("POST", "/__emulator/faults", ["path": "/api/v3/nowhere", "status": 503], keep: "fault")
+            try call("GET", "/__emulator/faults")
+            try call("DELETE", "/__emulator/faults/\(id("fault"))")
+            try call("DELETE", "/__emulator/faults")
+            try call("GET", "/__emulator/clock")
+            try call("PUT", "/__emulator/clock", ["time": "2030-01-01T00:00:00Z"])
+            try call("POST", "/__emulator/clock/advance", ["seconds": 60])
+            try call("DELETE", "/__emulator/clock")
+            try call("POST", "/__emulator/snapshots", ["name": "conformance"])
+            try call("GET", "/__emulator/snapshots")
+            try call("POST", "/__emulator/snapshots/conformance/restore")
+            try call("DELETE", "/__emulator/snapshots/conformance")
+        }
+
         // Deletes, innermost first
         try call("DELETE", "\(p)/test-runs/\(id("run"))")
         try call("DELETE", "\(p)/test-cases/\(id("case"))/test-steps/\(id("newStep"))")
@@ -245,6 +262,7 @@ import TestSupport
         try call("DELETE", "\(p)/releases/\(id("release"))?force=true")
         try call("DELETE", "\(p)/modules/\(id("module"))?force=true")
         try call("POST", "/oauth/revoke")
+        if routed("POST", "/__emulator/reset") { try call("POST", "/__emulator/reset", [:]) }
         return failures
     }
 

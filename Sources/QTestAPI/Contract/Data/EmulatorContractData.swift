@@ -30,8 +30,74 @@ enum EmulatorContractData {
     "error": "string!",
     "error_description": "string!"
   }},
-  "EmulatorHealth": {"about": "The emulator is up and serving.", "keys": {
-    "status": "string!"
+  "EmulatorHealth": {"about": "The emulator is up and serving: its version, the qTest version it answers as, its seed and store, and queued jobs.", "keys": {
+    "status": "string!",
+    "version": "string",
+    "qtest_version": "string",
+    "seed": "string",
+    "uptime_seconds": "integer",
+    "store": "string",
+    "database": "string",
+    "pending_jobs": "integer",
+    "deterministic": "boolean"
+  }},
+  "EmulatorReset": {"about": "The store is back at its start state (or the seed asked for).", "keys": {
+    "message": "string!",
+    "seed": "string!",
+    "duration_ms": "number!"
+  }},
+  "EmulatorResetRequest": {"about": "Which seed a reset loads (the start seed when left out).", "keys": {
+    "seed": "string"
+  }},
+  "EmulatorSnapshot": {"about": "A named copy of the store.", "keys": {
+    "name": "string!",
+    "created_date": "date-time"
+  }},
+  "EmulatorJournal": {"about": "The last requests clients made, newest last.", "keys": {
+    "total": "integer!",
+    "items": "EmulatorJournalEntry[]!"
+  }},
+  "EmulatorJournalEntry": {"about": "One request a client made and its answer (secrets masked).", "keys": {
+    "sequence": "integer!",
+    "time": "date-time!",
+    "method": "string!",
+    "path": "string!",
+    "query": "string!",
+    "route": "string",
+    "status": "integer!",
+    "duration_ms": "number!",
+    "caller": "string",
+    "headers": "map<string>!",
+    "request_body": "string!",
+    "response_body": "string!",
+    "fault_id": "integer"
+  }},
+  "EmulatorFaultRule": {"about": "A fault rule: requests it matches get its answer, delay, dropped connection or job fault.", "keys": {
+    "id": "integer",
+    "method": "string",
+    "path": "string",
+    "status": "integer",
+    "body": "any",
+    "headers": "map<string>",
+    "drop": "boolean",
+    "job": "string",
+    "message": "string",
+    "delay_ms": "integer",
+    "times": "integer",
+    "probability": "number",
+    "seed": "integer",
+    "hits": "integer"
+  }},
+  "EmulatorClock": {"about": "The emulator's clock: the time it reads, and whether it is frozen or runs at an offset.", "keys": {
+    "time": "date-time!",
+    "frozen": "boolean!",
+    "offset_seconds": "number"
+  }},
+  "EmulatorClockSet": {"about": "Freezes the clock at a time.", "keys": {
+    "time": "date-time!"
+  }},
+  "EmulatorClockAdvance": {"about": "Moves the clock by a number of seconds (negative: back).", "keys": {
+    "seconds": "number!"
   }},
   "QTestServerVersion": {"about": "What `GET /version` tells the Jenkins plugin: the product name (`test-conductor`) and a three-part version.", "keys": {
     "name": "string!",
@@ -71,6 +137,21 @@ enum EmulatorContractData {
     static let operations = #"""
 [
 {"route": "GET /__emulator/health", "tag": "Emulator", "name": "health", "about": "Readiness probe: 200 once the emulator serves requests.", "answers": {"200": "EmulatorHealth"}},
+{"route": "POST /__emulator/reset", "tag": "Emulator", "name": "reset", "about": "Puts the store back to its start state (or loads another seed), as a fresh start would.", "body": "EmulatorResetRequest", "answers": {"200": "EmulatorReset"}},
+{"route": "POST /__emulator/snapshots", "tag": "Emulator", "name": "save_snapshot", "about": "Saves the store under a name.", "body": "EmulatorSnapshot!", "answers": {"201": "EmulatorSnapshot"}},
+{"route": "GET /__emulator/snapshots", "tag": "Emulator", "name": "list_snapshots", "about": "Lists the saved snapshots.", "answers": {"200": "EmulatorSnapshot[]"}},
+{"route": "POST /__emulator/snapshots/{name}/restore", "tag": "Emulator", "name": "restore_snapshot", "about": "Puts the store back to a snapshot.", "path": {"name": "string"}, "answers": {"200": "QTestError"}},
+{"route": "DELETE /__emulator/snapshots/{name}", "tag": "Emulator", "name": "delete_snapshot", "about": "Deletes a snapshot.", "path": {"name": "string"}, "answers": {"200": "QTestError"}},
+{"route": "GET /__emulator/journal", "tag": "Emulator", "name": "read_journal", "about": "Reads the request journal, filtered by method, path, status or sequence.", "query": {"method": "string", "path": "string", "route": "string", "status": "string", "since": "string", "limit": "integer"}, "answers": {"200": "EmulatorJournal"}},
+{"route": "DELETE /__emulator/journal", "tag": "Emulator", "name": "clear_journal", "about": "Empties the request journal.", "answers": {"200": "QTestError"}},
+{"route": "POST /__emulator/faults", "tag": "Emulator", "name": "add_fault", "about": "Adds a fault rule.", "body": "EmulatorFaultRule!", "answers": {"201": "EmulatorFaultRule"}},
+{"route": "GET /__emulator/faults", "tag": "Emulator", "name": "list_faults", "about": "Lists the fault rules with their hit counts.", "answers": {"200": "EmulatorFaultRule[]"}},
+{"route": "DELETE /__emulator/faults", "tag": "Emulator", "name": "clear_faults", "about": "Deletes every fault rule.", "answers": {"200": "QTestError"}},
+{"route": "DELETE /__emulator/faults/{id}", "tag": "Emulator", "name": "delete_fault", "about": "Deletes one fault rule.", "path": {"id": "integer"}, "answers": {"200": "QTestError"}},
+{"route": "GET /__emulator/clock", "tag": "Emulator", "name": "read_clock", "about": "Reads the emulator's clock.", "answers": {"200": "EmulatorClock"}},
+{"route": "PUT /__emulator/clock", "tag": "Emulator", "name": "freeze_clock", "about": "Freezes the clock at a time.", "body": "EmulatorClockSet!", "answers": {"200": "EmulatorClock"}},
+{"route": "POST /__emulator/clock/advance", "tag": "Emulator", "name": "advance_clock", "about": "Moves the clock by a number of seconds.", "body": "EmulatorClockAdvance!", "answers": {"200": "EmulatorClock"}},
+{"route": "DELETE /__emulator/clock", "tag": "Emulator", "name": "resume_clock", "about": "Lets the clock run on from where it is.", "answers": {"200": "EmulatorClock"}},
 {"route": "GET /openapi.json", "tag": "Emulator", "name": "openapi", "about": "This OpenAPI document.", "answers": {"200": "any"}},
 {"route": "POST /oauth/revoke", "tag": "LoginApi", "name": "revoke", "about": "Revokes the token in the Authorization header.", "answers": {"200": "QTestError"}},
 {"route": "GET /version", "tag": "JenkinsPlugin", "name": "get_version", "about": "The server's product name and version, read by the Jenkins plugin without a token.", "answers": {"200": "QTestServerVersion"}},
