@@ -29,6 +29,8 @@ public final class EmulatorHarness {
     public let server: HTTPServer?
     /// The live server's port; 0 in `.router` mode.
     public let port: Int
+    /// Every response it receives is checked against the OpenAPI document (see
+    /// ``ContractCheckingTransport``); `contractLog` tells what was checked.
     public let client: any WireTransport
     /// The token `get`/`post`/… send unless told otherwise.
     public var token: String? = Demo.adminToken
@@ -48,11 +50,11 @@ public final class EmulatorHarness {
             let (server, port) = try startTestServer(responder: app.responder, logger: logger)
             self.server = server
             self.port = port
-            client = HTTPTestClient(port: port)
+            client = ContractCheckingTransport(HTTPTestClient(port: port), router: app.router)
         case .router:
             server = nil
             port = 0
-            client = RouterTransport(app.responder)
+            client = ContractCheckingTransport(RouterTransport(app.responder), router: app.router)
         }
         app.start()
     }
@@ -61,6 +63,17 @@ public final class EmulatorHarness {
         client.close()
         server?.shutdown(gracePeriod: 1)
         app.stop()
+    }
+
+    /// The responses `client` checked against the contract and found conforming, by
+    /// `"METHOD pattern status"`.
+    public var contractLog: [String: Int] { (client as? ContractCheckingTransport)?.checked ?? [:] }
+
+    /// Whether `client` checks responses against the contract (on by default); turn it off
+    /// around answers no contract describes (injected faults with their own bodies).
+    public var checksContract: Bool {
+        get { (client as? ContractCheckingTransport)?.isChecking ?? false }
+        set { (client as? ContractCheckingTransport)?.isChecking = newValue }
     }
 
     /// A new client with its own connection (for concurrency and raw-socket tests); `.live` only:

@@ -183,6 +183,7 @@ public final class EmulatorApp: Sendable {
         var table = RouteTable(app: context, guards: [authentication, projectAccess], middlewares: middlewares,
                                logger: context.options.logger)
         ControlRoutes.register(in: &table, app: context)
+        OpenAPIRoutes.register(in: &table, app: context)
         for group in routeGroups { group.register(in: &table, app: context) }
         return table
     }

@@ -101,6 +101,9 @@ enum TestRunWire {
             "name": .optional(version?.name),
             "properties": [],
             "test_case_version_id": .int(run.testCaseVersionId),
+            // The same reference is nested in run lists (TestCaseResource: `test_case_version`)
+            // and single runs (TestCaseWithCustomFieldResource: `version`): both keys.
+            "test_case_version": .optional(version?.text),
             "version": .optional(version?.text),
         ]
     }

@@ -17,6 +17,7 @@ import Testing
         Operation(method: "GET", path: "/api/v3/projects/{projectId}/ci/{settingId}"),
         Operation(method: "PUT", path: "/api/v3/projects/{projectId}/ci/{settingId}"),
         Operation(method: "POST", path: "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}"),
+        Operation(method: "GET", path: "/openapi.json"),
     ]
 
     static func loadOperations() throws -> [Operation] {
