@@ -37,9 +37,3 @@ import Testing
     }
 }
 
-extension SeedExporterTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["EXPORT_DUMP"] != nil)) func dumpDemo() throws {
-        let store = try Self.seeded(try SeedFixture.decode(Data(DemoSeed.json.utf8)))
-        try Self.export(store).write(to: URL(fileURLWithPath: "/tmp/demo-export.json"))
-    }
-}
