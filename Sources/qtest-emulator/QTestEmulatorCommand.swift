@@ -6,7 +6,7 @@ struct QTestEmulatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qtest-emulator",
         abstract: "A stateful emulator of the qTest Manager REST API, for tests, CI and demos.",
-        subcommands: [ServeCommand.self, SeedCommand.self, RoutesCommand.self, OpenAPICommand.self],
+        subcommands: [ServeCommand.self, SeedCommand.self, ExportCommand.self, RoutesCommand.self, OpenAPICommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

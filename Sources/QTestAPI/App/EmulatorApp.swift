@@ -247,6 +247,14 @@ public final class EmulatorApp: Sendable {
         return try load(source, into: database)
     }
 
+    /// `qtest-emulator export`: the fixture of a database file. A missing file is an error
+    /// (opening it would create an empty one).
+    public static func exportDatabase(at path: String) throws -> Data {
+        guard FileManager.default.fileExists(atPath: path) else { throw SeedLoadError(message: "no database file at '\(path)'") }
+        let database = try QTestDatabase(path: path)
+        return try database.read { db in try SeedExporter.json(db) }
+    }
+
     static func load(_ source: SeedSource, into database: QTestDatabase) throws -> String {
         let data: Data
         switch source {

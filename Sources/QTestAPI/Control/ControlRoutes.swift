@@ -3,13 +3,15 @@ import HTTPServer
 import QTestStore
 
 /// Emulator-only routes under `/__emulator/`, which no qTest client calls: health, reset,
-/// snapshots, the request journal, fault rules and the clock. `--control-token` guards all but
-/// health (in ``ControlResponder``); `--control off` leaves only health.
+/// snapshots, export and import (``ExportRoutes``), the request journal, fault rules and the
+/// clock. `--control-token` guards all but health (in ``ControlResponder``); `--control off`
+/// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
         table.add("GET", "/__emulator/health", access: .open) { _ in try health(app) }
         guard app.options.controlRoutes else { return }
         let control = app.control
+        ExportRoutes.register(in: &table, app: app)
 
         table.add("POST", "/__emulator/reset", access: .open) { context in
             let body = try context.optionalJSONBody()

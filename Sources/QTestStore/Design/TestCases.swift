@@ -62,11 +62,15 @@ public struct TestCaseDraft: Sendable, Equatable {
     public var steps: [TestStepDraft]
     /// Set by automation uploads, which find the case again by it.
     public var automationContent: String?
+    /// An explicit id for the first version (seed fixtures written by an export); nil allocates one.
+    public var versionId: Int64?
 
     public init(id: Int64? = nil, pid: String? = nil, name: String, description: String = "", precondition: String = "",
-                moduleId: Int64? = nil, properties: [PropertyInput] = [], steps: [TestStepDraft] = [], automationContent: String? = nil) {
+                moduleId: Int64? = nil, properties: [PropertyInput] = [], steps: [TestStepDraft] = [], automationContent: String? = nil,
+                versionId: Int64? = nil) {
         self.id = id; self.pid = pid; self.name = name; self.description = description; self.precondition = precondition
         self.moduleId = moduleId; self.properties = properties; self.steps = steps; self.automationContent = automationContent
+        self.versionId = versionId
     }
 }
 
@@ -125,7 +129,7 @@ public enum TestCases {
             automationContent: draft.automationContent ?? sentContent ?? nil)
         try tc.insertRow(db)
         let version = TestCaseVersionRecord(
-            id: try IDs.next(db, .testCaseVersion), testCaseId: tc.id, major: 0, minor: 1, name: name,
+            id: try IDs.use(db, .testCaseVersion, draft.versionId), testCaseId: tc.id, major: 0, minor: 1, name: name,
             description: draft.description, precondition: draft.precondition, isApproved: false,
             creatorId: creatorId, createdDate: now, lastModifiedDate: now)
         try version.insertRow(db)

@@ -13,19 +13,27 @@ enum DesignSeeder {
         for (i, m) in (p.modules ?? []).enumerated() {
             try at("\(path).modules[\(i)]") {
                 _ = try Modules.create(db, projectId: projectId, ModuleDraft(id: m.id, pid: m.pid, name: m.name, description: m.description,
-                                                                             parentId: m.parentId), by: nil, at: now)
+                                                                             parentId: m.parentId, shared: m.shared ?? false),
+                                       by: nil, at: now)
             }
             s.modules += 1
         }
+        var exactSteps: [ExactCaseSeeder.PendingSteps] = []
         for (i, c) in (p.testCases ?? []).enumerated() {
             let casePath = "\(path).test_cases[\(i)]"
+            if c.versionId != nil {
+                exactSteps += try at(casePath) { try ExactCaseSeeder.load(c, projectId: projectId, path: casePath, into: db, at: now) }
+                s.testCases += 1
+                continue
+            }
             try at(casePath) {
                 let target = try version(c.version, "\(casePath).version")
                 let steps = (c.testSteps ?? []).map {
                     TestStepDraft(description: $0.description, expected: $0.expected ?? "", calledTestCaseId: $0.calledTestCaseId)
                 }
                 let draft = TestCaseDraft(id: c.id, pid: c.pid, name: c.name, description: c.description ?? "", precondition: c.precondition ?? "",
-                                          moduleId: c.parentId, properties: properties(c.properties), steps: steps)
+                                          moduleId: c.parentId, properties: properties(c.properties), steps: steps,
+                                          automationContent: c.automationContent)
                 let (tc, _) = try TestCases.create(db, projectId: projectId, draft, by: nil, at: now)
                 // Replay the history that leads to the requested version: approvals, then saves.
                 for major in 0..<target.major {
@@ -38,6 +46,9 @@ enum DesignSeeder {
             }
             s.testCases += 1
         }
+        // Exactly loaded cases get their steps once every case exists: a step may call a case
+        // that comes later in the section.
+        try ExactCaseSeeder.insertSteps(exactSteps, projectId: projectId, into: db)
         for (i, r) in (p.requirements ?? []).enumerated() {
             try at("\(path).requirements[\(i)]") {
                 let req = try Requirements.create(db, projectId: projectId, RequirementDraft(id: r.id, pid: r.pid, name: r.name, moduleId: r.parentId,

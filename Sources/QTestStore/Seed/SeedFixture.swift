@@ -72,6 +72,16 @@ public struct SeedUser: Codable, Sendable, Equatable {
     /// Long-lived API tokens (never expire; also accepted as refresh tokens).
     public var apiTokens: [String]?
     public var timezoneOffset: String?
+    // Export extensions: a user's stored password (salt and hash, used when `password` is
+    // absent) so logins keep working without the plain text, and the external-login columns.
+    public var passwordSalt: String?
+    public var passwordHash: String?
+    public var ldapUsername: String?
+    public var externalAuthConfigId: Int64?
+    public var externalUserName: String?
+    /// `INTERNAL` or `LDAP`; derived from `external_auth_config_id` when absent.
+    public var authenticationSystem: String?
+    public var avatar: String?
 }
 
 /// A user group.
@@ -96,6 +106,13 @@ public struct SeedLdapConfig: Codable, Sendable, Equatable {
     public var username: String?
     public var isActivated: Bool?
     public var isActiveDirectory: Bool?
+    // Export extensions: the remaining columns of a configuration.
+    public var authType: String?
+    public var isLdapSsl: Bool?
+    public var mappedUsername: String?
+    public var mappedEmail: String?
+    public var mappedFirstname: String?
+    public var mappedLastname: String?
     public var users: [SeedLdapUser]?
 }
 
@@ -190,6 +207,13 @@ public struct SeedProject: Codable, Sendable, Equatable {
     public var defects: [SeedDefect]?
     /// Automation agents registered in the project.
     public var automationAgents: [SeedAutomationAgent]?
+    // Export extensions, loaded after every artifact they can refer to.
+    /// Links other than requirement → test case and test run → defect (those have their own keys).
+    public var links: [SeedLink]?
+    public var comments: [SeedComment]?
+    public var attachments: [SeedAttachment]?
+    /// Queued jobs and their outcomes (what `queue-processing` answers).
+    public var jobs: [SeedJob]?
 }
 
 /// An automation agent: `{id, name, host_id, host_name, framework, active, configuration}`.
@@ -245,6 +269,9 @@ public struct SeedTestSuite: Codable, Sendable, Equatable {
     public var parentType: String?
     public var parentId: Int64?
     public var properties: [SeedProperty]?
+    /// Export extension: the target release and build (the Target Release/Build field's value).
+    public var targetReleaseId: Int64?
+    public var targetBuildId: Int64?
 }
 
 /// A test run with its logs; `parent_type` `root` | `release` | `test-cycle` | `test-suite`.
@@ -259,6 +286,12 @@ public struct SeedTestRun: Codable, Sendable, Equatable {
     public var testCaseVersion: String?
     public var properties: [SeedProperty]?
     public var testLogs: [SeedTestLog]?
+    // Export extensions.
+    /// The run's status when it is not the one its last log set (changed through the API).
+    public var statusId: Int64?
+    public var automation: String?
+    /// `assign_parameter_values` as JSON text.
+    public var parameterValues: String?
 }
 
 /// A test log of a run.
@@ -270,6 +303,32 @@ public struct SeedTestLog: Codable, Sendable, Equatable {
     public var note: String?
     public var testerId: Int64?
     public var stepStatusIds: [Int64]?
+    // Export extensions: the rest of a log, as automation uploads write it.
+    public var name: String?
+    /// The case version the log ran, when not the run's (`"1.0"`).
+    public var testCaseVersion: String?
+    public var buildNumber: String?
+    public var buildUrl: String?
+    public var plannedExeTime: Int64?
+    public var actualExeTime: Int64?
+    /// Non-nil marks an automation log.
+    public var automationContent: String?
+    /// Full step logs; used instead of `step_status_ids` when given.
+    public var testStepLogs: [SeedTestStepLog]?
+}
+
+/// Export extension: one step log (`test_step_id` names a step of the log's case version;
+/// automation step logs may have none and are matched by position).
+public struct SeedTestStepLog: Codable, Sendable, Equatable {
+    public var testStepId: Int64?
+    public var statusId: Int64
+    public var description: String?
+    public var expectedResult: String?
+    public var actualResult: String?
+    /// Position of a step log without a step.
+    public var order: Int?
+    /// Defaults to the log's `exe_end_date`.
+    public var exeDate: String?
 }
 
 /// A module; `parent_id` another module or absent for root.
@@ -279,6 +338,8 @@ public struct SeedModule: Codable, Sendable, Equatable {
     public var name: String
     public var description: String?
     public var parentId: Int64?
+    /// Export extension.
+    public var shared: Bool?
 }
 
 /// A test case with its versions' common content and steps.
@@ -293,6 +354,24 @@ public struct SeedTestCase: Codable, Sendable, Equatable {
     public var version: String?
     public var properties: [SeedProperty]?
     public var testSteps: [SeedTestStep]?
+    // Export extensions. With `version_id` the case is loaded exactly: the top level is the
+    // latest version (`version`, `version_id`), `versions` the earlier ones, oldest first, each
+    // with its own content, and step ids are kept.
+    public var versionId: Int64?
+    public var versions: [SeedTestCaseVersion]?
+    /// The fingerprint automation uploads find the case by (the Automation Content field).
+    public var automationContent: String?
+}
+
+/// Export extension: an earlier version of a test case (`version` `"M.m"`; `M.0` is approved).
+public struct SeedTestCaseVersion: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var version: String
+    public var name: String
+    public var description: String?
+    public var precondition: String?
+    public var properties: [SeedProperty]?
+    public var testSteps: [SeedTestStep]?
 }
 
 /// A test step (order = position in the list, 1-based).
@@ -302,6 +381,11 @@ public struct SeedTestStep: Codable, Sendable, Equatable {
     public var expected: String?
     /// A step that calls another (earlier) test case of the project.
     public var calledTestCaseId: Int64?
+    // Export extensions.
+    public var plainValueText: String?
+    public var group: Int?
+    /// Test-step field values (`test-steps` fields).
+    public var properties: [SeedProperty]?
 }
 
 /// A requirement under a module.

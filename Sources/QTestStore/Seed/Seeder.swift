@@ -68,7 +68,15 @@ public enum Seeder {
             try at(path) {
                 let user = try Users.create(db, UserDraft(id: u.id, username: u.username, email: u.email, firstName: u.firstName ?? "",
                                                           lastName: u.lastName ?? "", password: u.password, status: u.status ?? 1,
-                                                          isSiteAdmin: u.siteAdmin ?? false, timezoneOffset: u.timezoneOffset), at: now)
+                                                          isSiteAdmin: u.siteAdmin ?? false, ldapUsername: u.ldapUsername,
+                                                          externalAuthConfigId: u.externalAuthConfigId, externalUserName: u.externalUserName,
+                                                          authenticationSystem: u.authenticationSystem, avatar: u.avatar,
+                                                          timezoneOffset: u.timezoneOffset), at: now)
+                // An exported user carries the stored hash instead of the password.
+                if u.password == nil, let hash = u.passwordHash {
+                    guard let salt = u.passwordSalt else { throw StoreError.badRequest("\(path).password_salt: required with password_hash") }
+                    try db.execute(sql: "UPDATE users SET password_salt = ?, password_hash = ? WHERE id = ?", arguments: [salt, hash, user.id])
+                }
                 if let profile = u.adminProfileId {
                     try at("\(path).admin_profile_id") {
                         try Profiles.assignAdminProfile(db, profileId: profile, userIds: [user.id])
@@ -102,6 +110,12 @@ public enum Seeder {
                 if let v = c.username { record.username = v }
                 if let v = c.isActivated { record.isActivated = v }
                 if let v = c.isActiveDirectory { record.isActiveDirectory = v }
+                if let v = c.authType { record.authType = v }
+                if let v = c.isLdapSsl { record.isLdapSsl = v }
+                if let v = c.mappedUsername { record.mappedUsername = v }
+                if let v = c.mappedEmail { record.mappedEmail = v }
+                if let v = c.mappedFirstname { record.mappedFirstname = v }
+                if let v = c.mappedLastname { record.mappedLastname = v }
                 let config = try AuthSystems.createLdapConfig(db, record)
                 for (j, u) in (c.users ?? []).enumerated() {
                     try at("\(path).users[\(j)]") {
@@ -168,6 +182,8 @@ public enum Seeder {
                 }
                 // Defects link to test runs: load them after the runs.
                 try DesignSeeder.loadDefects(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
+                // Links, comments, attachments and jobs may point at any artifact: last.
+                try SharedSeeder.load(p, projectId: project.id, path: path, into: db, at: now)
             }
             s.projects += 1
         }
