@@ -263,6 +263,10 @@ import TestSupport
         try call("DELETE", "\(p)/modules/\(id("module"))?force=true")
         try call("POST", "/oauth/revoke")
         if routed("POST", "/__emulator/reset") { try call("POST", "/__emulator/reset", [:]) }
+        if routed("GET", "/__emulator/export") {
+            try call("GET", "/__emulator/export")
+            try call("POST", "/__emulator/import", ["version": 1])
+        }
         return failures
     }
 

@@ -152,6 +152,8 @@ enum EmulatorContractData {
 {"route": "PUT /__emulator/clock", "tag": "Emulator", "name": "freeze_clock", "about": "Freezes the clock at a time.", "body": "EmulatorClockSet!", "answers": {"200": "EmulatorClock"}},
 {"route": "POST /__emulator/clock/advance", "tag": "Emulator", "name": "advance_clock", "about": "Moves the clock by a number of seconds.", "body": "EmulatorClockAdvance!", "answers": {"200": "EmulatorClock"}},
 {"route": "DELETE /__emulator/clock", "tag": "Emulator", "name": "resume_clock", "about": "Lets the clock run on from where it is.", "answers": {"200": "EmulatorClock"}},
+{"route": "GET /__emulator/export", "tag": "Emulator", "name": "export_state", "about": "The whole state as a seed fixture (the format of seed-data/README.md); seeding a fresh emulator with it and exporting again gives the same document.", "answers": {"200": "any"}},
+{"route": "POST /__emulator/import", "tag": "Emulator", "name": "import_state", "about": "Loads a seed fixture into the running state, all or nothing: merged (ids already present are refused) or, with mode=replace, in place of everything.", "query": {"mode": "string"}, "body": "any", "answers": {"200": "any"}},
 {"route": "GET /openapi.json", "tag": "Emulator", "name": "openapi", "about": "This OpenAPI document.", "answers": {"200": "any"}},
 {"route": "POST /oauth/revoke", "tag": "LoginApi", "name": "revoke", "about": "Revokes the token in the Authorization header.", "answers": {"200": "QTestError"}},
 {"route": "GET /version", "tag": "JenkinsPlugin", "name": "get_version", "about": "The server's product name and version, read by the Jenkins plugin without a token.", "answers": {"200": "QTestServerVersion"}},
