@@ -10,8 +10,7 @@ extension Schema {
     /// used, kept even after that suite is deleted (an upload checks it still exists).
     static let ciSettingsSQL = """
     CREATE TABLE ci_settings (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         ci_type TEXT NOT NULL,
         ci_server TEXT NOT NULL,
         ci_project TEXT NOT NULL,

@@ -6,52 +6,35 @@
 extension Schema {
     static let executionSQL = """
     CREATE TABLE releases (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
         description TEXT,
         note TEXT,
         start_date DATETIME,
         end_date DATETIME,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.sortedAudit)
     );
 
     CREATE TABLE builds (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.sortedAudit)
     );
     CREATE INDEX builds_release ON builds(release_id);
 
     -- parent_type: 'root' | 'release' | 'test-cycle'; exactly the matching FK column is set.
     CREATE TABLE test_cycles (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
         description TEXT,
         parent_type TEXT NOT NULL DEFAULT 'root' CHECK (parent_type IN ('root', 'release', 'test-cycle')),
         release_id INTEGER REFERENCES releases(id) ON DELETE CASCADE,
         parent_cycle_id INTEGER REFERENCES test_cycles(id) ON DELETE CASCADE,
-        target_release_id INTEGER REFERENCES releases(id) ON DELETE SET NULL,
-        target_build_id INTEGER REFERENCES builds(id) ON DELETE SET NULL,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.targetedSortedAudit)
     );
     CREATE INDEX test_cycles_release ON test_cycles(release_id);
     CREATE INDEX test_cycles_parent ON test_cycles(parent_cycle_id);
@@ -59,20 +42,13 @@ extension Schema {
     CREATE INDEX test_cycles_target_build ON test_cycles(target_build_id);
 
     CREATE TABLE test_suites (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
         parent_type TEXT NOT NULL DEFAULT 'root' CHECK (parent_type IN ('root', 'release', 'test-cycle')),
         release_id INTEGER REFERENCES releases(id) ON DELETE CASCADE,
         test_cycle_id INTEGER REFERENCES test_cycles(id) ON DELETE CASCADE,
-        target_release_id INTEGER REFERENCES releases(id) ON DELETE SET NULL,
-        target_build_id INTEGER REFERENCES builds(id) ON DELETE SET NULL,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.targetedSortedAudit)
     );
     CREATE INDEX test_suites_release ON test_suites(release_id);
     CREATE INDEX test_suites_cycle ON test_suites(test_cycle_id);
@@ -81,8 +57,7 @@ extension Schema {
 
     -- parent_type: 'root' | 'release' | 'test-cycle' | 'test-suite'.
     CREATE TABLE test_runs (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
         parent_type TEXT NOT NULL DEFAULT 'root' CHECK (parent_type IN ('root', 'release', 'test-cycle', 'test-suite')),
@@ -96,10 +71,7 @@ extension Schema {
         sort_order INTEGER NOT NULL DEFAULT 0,
         tosca_guid TEXT,
         tosca_node_path TEXT,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.audit)
     );
     CREATE INDEX test_runs_release ON test_runs(release_id);
     CREATE INDEX test_runs_cycle ON test_runs(test_cycle_id);
@@ -108,8 +80,7 @@ extension Schema {
     CREATE INDEX test_runs_case_version ON test_runs(test_case_version_id);
 
     CREATE TABLE test_logs (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         test_run_id INTEGER NOT NULL REFERENCES test_runs(id) ON DELETE CASCADE,
         test_case_version_id INTEGER REFERENCES test_case_versions(id) ON DELETE SET NULL,
         status_id INTEGER NOT NULL,

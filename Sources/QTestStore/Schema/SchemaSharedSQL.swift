@@ -6,23 +6,17 @@
 extension Schema {
     static let trackingSQL = """
     CREATE TABLE requirements (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         module_id INTEGER REFERENCES modules(id) ON DELETE CASCADE,
         name TEXT NOT NULL,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.sortedAudit)
     );
     CREATE INDEX requirements_module ON requirements(module_id);
 
     -- Summary, description, status … are field values (properties).
     CREATE TABLE defects (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         submitter_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
         last_modified_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
@@ -37,10 +31,7 @@ extension Schema {
 
     static let sharedSQL = """
     CREATE TABLE comments (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        object_type TEXT NOT NULL,
-        object_id INTEGER NOT NULL,
+        \(SchemaColumns.projectObjectKey)
         content TEXT NOT NULL,
         user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
         created DATETIME NOT NULL,
@@ -52,8 +43,7 @@ extension Schema {
 
     -- Links between artifacts (requirement ↔ test case, test run/log ↔ defect …).
     CREATE TABLE object_links (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         source_type TEXT NOT NULL,
         source_id INTEGER NOT NULL,
         target_type TEXT NOT NULL,
@@ -66,10 +56,7 @@ extension Schema {
     CREATE INDEX object_links_project ON object_links(project_id);
 
     CREATE TABLE attachments (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        object_type TEXT NOT NULL,
-        object_id INTEGER NOT NULL,
+        \(SchemaColumns.projectObjectKey)
         name TEXT NOT NULL,
         content_type TEXT NOT NULL DEFAULT 'application/octet-stream',
         data BLOB NOT NULL,
@@ -82,10 +69,7 @@ extension Schema {
     CREATE INDEX attachments_author ON attachments(author_id);
 
     CREATE TABLE histories (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        object_type TEXT NOT NULL,
-        object_id INTEGER NOT NULL,
+        \(SchemaColumns.projectObjectKey)
         author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
         description TEXT NOT NULL DEFAULT '',
         changes TEXT NOT NULL DEFAULT '[]',
@@ -119,8 +103,7 @@ extension Schema {
     -- Batch-submission queue (QueueProcessingResponse). state: PENDING | IN_WAITING |
     -- IN_PROCESSING | FAILED | SUCCESS.
     CREATE TABLE jobs (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
         type TEXT NOT NULL,
         state TEXT NOT NULL DEFAULT 'PENDING',

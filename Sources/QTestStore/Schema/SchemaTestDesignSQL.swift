@@ -67,8 +67,7 @@ extension Schema {
 
     static let designSQL = """
     CREATE TABLE modules (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         name TEXT NOT NULL,
         description TEXT,
@@ -77,16 +76,12 @@ extension Schema {
         shared INTEGER NOT NULL DEFAULT 0,
         tosca_guid TEXT,
         tosca_node_path TEXT,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL,
-        UNIQUE (project_id, pid)
+        \(SchemaColumns.audit)
     );
     CREATE INDEX modules_parent ON modules(parent_id);
 
     CREATE TABLE test_cases (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         pid TEXT NOT NULL,
         module_id INTEGER REFERENCES modules(id) ON DELETE CASCADE,
         sort_order INTEGER NOT NULL DEFAULT 0,
