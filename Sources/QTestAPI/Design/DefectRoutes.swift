@@ -35,11 +35,8 @@ enum DefectRoutes: RouteGroup {
         }
 
         table.project("PUT", base + "/{defectId}") { context in
-            let id = try context.pathID("defectId")
-            let body = try context.jsonBody().requireObject()
-            let properties = try ExecutionWire.propertyInputs(body)
-            return try context.write(answering: 200) { db in
-                return try encode(try Defects.update(db, projectId: context.projectID, id, properties, by: context.caller.userID, at: context.now), db, context)
+            try context.updating("defectId", draft: { try ExecutionWire.propertyInputs($0) }) { db, id, properties in
+                try encode(try Defects.update(db, projectId: context.projectID, id, properties, by: context.caller.userID, at: context.now), db, context)
             }
         }
     }

@@ -32,13 +32,12 @@ enum BuildRoutes: RouteGroup {
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/builds/{buildId}") { context in
-            let id = try context.pathID("buildId")
-            let body = try context.jsonBody().requireObject()
-            let name = body["name"] != nil ? try body.requiredName() : nil
-            let releaseID = try releaseID(body, context)
-            let properties = try ExecutionWire.propertyInputs(body)
-            return try context.write(answering: 200) { db in
-                let build = try Builds.update(db, projectId: context.projectID, id, name: name, releaseId: releaseID, properties: properties, at: context.now)
+            try context.updating("buildId", draft: { body in
+                (name: body["name"] != nil ? try body.requiredName() : nil, releaseID: try releaseID(body, context),
+                 properties: try ExecutionWire.propertyInputs(body))
+            }) { db, id, change in
+                let build = try Builds.update(db, projectId: context.projectID, id, name: change.name, releaseId: change.releaseID,
+                                              properties: change.properties, at: context.now)
                 return try encode(build, db, context)
             }
         }

@@ -27,11 +27,8 @@ enum ReleaseRoutes: RouteGroup {
         }
 
         table.project("PUT", "/api/v3/projects/{projectId}/releases/{releaseId}") { context in
-            let id = try context.pathID("releaseId")
-            let body = try context.jsonBody().requireObject()
-            let draft = try draft(body, requireName: false)
-            return try context.write(answering: 200) { db in
-                return try encode(try Releases.update(db, projectId: context.projectID, id, draft, at: context.now), db, context)
+            try context.updating("releaseId", draft: { try draft($0, requireName: false) }) { db, id, draft in
+                try encode(try Releases.update(db, projectId: context.projectID, id, draft, at: context.now), db, context)
             }
         }
 

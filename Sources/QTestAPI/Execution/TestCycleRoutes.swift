@@ -18,15 +18,9 @@ enum TestCycleRoutes: RouteGroup {
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/test-cycles") { context in
-            let body = try context.jsonBody().requireObject()
-            let parent = try ExecutionWire.parent(context, body: body) ?? .root
-            let draft = try draft(body, requireName: true)
-            let json: JSON = try context.write { db in
-                let cycle = try TestCycles.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
-                return encode(cycle, context)
+            try context.creatingContainer(draft: { try draft($0, requireName: true) }) { db, parent, draft in
+                encode(try TestCycles.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now), context)
             }
-            // Clients check for 200 here although the spec says 201 (notes §9, §12).
-            return .json(200, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/test-cycles/{testCycleId}") { context in

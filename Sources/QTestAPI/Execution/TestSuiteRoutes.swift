@@ -13,17 +13,12 @@ enum TestSuiteRoutes: RouteGroup {
         }
 
         table.project("POST", "/api/v3/projects/{projectId}/test-suites") { context in
-            let body = try context.jsonBody().requireObject()
-            let parent = try ExecutionWire.parent(context, body: body) ?? .root
-            let draft = try draft(body, requireName: true)
-            let json: JSON = try context.write { db in
+            try context.creatingContainer(draft: { try draft($0, requireName: true) }) { db, parent, draft in
                 let suite = try TestSuites.create(db, projectId: context.projectID, under: parent, draft, by: context.caller.userID, at: context.now)
                 try ObjectProperties.requireValues(db, projectId: suite.projectId, fieldKind: .testSuite, valueKind: .testSuite, objectId: suite.id,
                                                    heldElsewhere: suite.targetReleaseId != nil ? try TestSuites.targetFieldIDs(db, projectId: suite.projectId) : [])
                 return try encode(suite, db, context)
             }
-            // The Jenkins plugin requires 200 here (notes §9).
-            return .json(200, json)
         }
 
         table.project("GET", "/api/v3/projects/{projectId}/test-suites/{testSuiteId}") { context in

@@ -50,6 +50,17 @@ extension ProjectRequest {
 }
 
 extension ProjectRequest {
+    /// A PUT on the object named by `idParameter`: the body (a JSON object) read by `draft`
+    /// before the transaction, then `update` in one write transaction; 200.
+    func updating<Draft>(_ idParameter: String, draft: (JSON) throws -> Draft,
+                         _ update: (StoreDatabase, Int64, Draft) throws -> JSON) throws -> HTTPResponse {
+        let id = try pathID(idParameter)
+        let change = try draft(try jsonBody().requireObject())
+        return try write(answering: 200) { db in try update(db, id, change) }
+    }
+}
+
+extension ProjectRequest {
     /// A PUT on a cycle, suite or run named by `idParameter`: with `parentId`/`parentType` in the
     /// query it is a move and the body is ignored (the spec says so), else the body is a partial
     /// update read by `draft` (`unchanged` stands in on a move). One write transaction; 200.
@@ -60,5 +71,19 @@ extension ProjectRequest {
         let moveTo = try ExecutionWire.parent(self)
         let change = moveTo == nil ? try draft(try body.requireObject()) : unchanged
         return try write(answering: 200) { db in try update(db, id, change, moveTo) }
+    }
+}
+
+extension ProjectRequest {
+    /// A POST that creates a cycle or suite: under the container that the query or the body
+    /// names (the root when neither does), from the body as `draft` reads it with a required
+    /// name. One write transaction; 200, which clients check for although the spec says 201
+    /// (notes §9, §12; the Jenkins plugin requires it for suites).
+    func creatingContainer(draft: (JSON) throws -> ContainerDraft,
+                           _ create: (StoreDatabase, ExecutionParent, ContainerDraft) throws -> JSON) throws -> HTTPResponse {
+        let body = try jsonBody().requireObject()
+        let parent = try ExecutionWire.parent(self, body: body) ?? .root
+        let change = try draft(body)
+        return try write(answering: 200) { db in try create(db, parent, change) }
     }
 }

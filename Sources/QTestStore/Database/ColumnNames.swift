@@ -12,22 +12,19 @@ enum ColumnNames {
     private static let keys = Mutex<[String: String]>([:])
 
     /// `testCaseVersionId` → `test_case_version_id`.
-    static func column(forKey key: String) -> String {
-        columns.withLock { columns in
-            if let cached = columns[key] { return cached }
-            let converted = snakeCase(key)
-            columns[key] = converted
-            return converted
-        }
-    }
+    static func column(forKey key: String) -> String { converted(key, in: columns, by: snakeCase) }
 
     /// `test_case_version_id` → `testCaseVersionId`.
-    static func key(forColumn column: String) -> String {
-        keys.withLock { keys in
-            if let cached = keys[column] { return cached }
-            let converted = camelCase(column)
-            keys[column] = converted
-            return converted
+    static func key(forColumn column: String) -> String { converted(column, in: keys, by: camelCase) }
+
+    /// `name` converted by `convert`, remembered in `cache`.
+    private static func converted(_ name: String, in cache: borrowing Mutex<[String: String]>,
+                                  by convert: (String) -> String) -> String {
+        cache.withLock { cached in
+            if let hit = cached[name] { return hit }
+            let value = convert(name)
+            cached[name] = value
+            return value
         }
     }
 

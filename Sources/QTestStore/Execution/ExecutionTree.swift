@@ -90,6 +90,19 @@ public enum ExecutionTree {
         }
     }
 
+    /// The containers of `table` directly under `parent` (already checked to exist), in tree
+    /// order; `cycleColumn` is the table's column for a parent cycle.
+    static func children<Record: FetchableRecord>(_ db: Database, _ type: Record.Type, in table: String, projectId: Int64,
+                                                  under parent: ExecutionParent, cycleColumn: String,
+                                                  paging: Paging = .all) throws -> [Record] {
+        let (whereSQL, args): (String, StatementArguments) = switch parent.type {
+        case .root: ("project_id = ? AND parent_type = 'root'", [projectId])
+        case .release: ("release_id = ?", [parent.id])
+        default: ("\(cycleColumn) = ?", [parent.id])
+        }
+        return try Record.fetchAll(db, sql: "SELECT * FROM \(table) WHERE \(whereSQL) ORDER BY sort_order, id \(paging.sql)", arguments: args)
+    }
+
     static func exists(_ db: Database, _ table: String, _ id: Int64, _ projectId: Int64) throws -> Bool {
         try db.cachedValue(Bool.self, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ? AND project_id = ?)", arguments: [id, projectId]) ?? false
     }

@@ -78,13 +78,8 @@ public enum TestCycles {
     /// The cycles directly under `parent`, in creation order. The parent must exist.
     public static func list(_ db: Database, projectId: Int64, under parent: ExecutionParent, paging: Paging = .all) throws -> [TestCycleRecord] {
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test cycle")
-        let (whereSQL, args): (String, StatementArguments) = switch parent.type {
-        case .root: ("project_id = ? AND parent_type = 'root'", [projectId])
-        case .release: ("release_id = ?", [parent.id])
-        default: ("parent_cycle_id = ?", [parent.id])
-        }
-        return try TestCycleRecord.fetchAll(db, sql: "SELECT * FROM test_cycles WHERE \(whereSQL) ORDER BY sort_order, id \(paging.sql)",
-                                            arguments: args)
+        return try ExecutionTree.children(db, TestCycleRecord.self, in: "test_cycles", projectId: projectId, under: parent,
+                                          cycleColumn: "parent_cycle_id", paging: paging)
     }
 
     /// The cycles of the subtrees of `roots` (each at level 1), down to `levels` levels:

@@ -60,12 +60,8 @@ public enum TestSuites {
             return try TestSuiteRecord.fetchAll(db, sql: "SELECT * FROM test_suites WHERE project_id = ? ORDER BY id", arguments: [projectId])
         }
         try ExecutionTree.check(db, projectId: projectId, parent, allowed: allowedParents, child: "test suite")
-        let (whereSQL, args): (String, StatementArguments) = switch parent.type {
-        case .root: ("project_id = ? AND parent_type = 'root'", [projectId])
-        case .release: ("release_id = ?", [parent.id])
-        default: ("test_cycle_id = ?", [parent.id])
-        }
-        return try TestSuiteRecord.fetchAll(db, sql: "SELECT * FROM test_suites WHERE \(whereSQL) ORDER BY sort_order, id", arguments: args)
+        return try ExecutionTree.children(db, TestSuiteRecord.self, in: "test_suites", projectId: projectId, under: parent,
+                                          cycleColumn: "test_cycle_id")
     }
 
     /// The suites directly in each of the cycles `cycleIds`, in tree order, by cycle id: one
