@@ -76,12 +76,15 @@ public final class EmulatorContext: Sendable {
     /// Queues a job in the caller's transaction. The worker is woken by `jobQueued(_:)` once
     /// that transaction has committed.
     func enqueueJob(_ db: StoreDatabase, projectID: Int64, caller: Caller, type: String, request: JSON) throws -> JobRecord {
-        try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: type, request: request.serializedString(), at: now)
+        let job = try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: type, request: request.serializedString(), at: now)
+        // Noted before the commit, so the worker never sees the job without it (a rolled-back
+        // job's note is replaced by the next job that gets its id).
+        jobs.noteSubmitted(job.id, at: control.clock.preciseNow())
+        return job
     }
 
     /// Tells the worker a committed job is waiting.
     func jobQueued(_ job: JobRecord) {
-        jobs.noteSubmitted(job.id)
         jobs.wake()
     }
 

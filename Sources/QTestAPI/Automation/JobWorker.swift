@@ -101,15 +101,22 @@ final class JobWorker: @unchecked Sendable {
                 if !sleep(until: Date().addingTimeInterval(1)) { return }
                 continue
             }
-            // `--job-delay`: let clients observe IN_WAITING for a while, measured from
-            // submission on the wall clock (the store clock may be frozen in tests).
+            // `--job-delay`: let clients observe IN_WAITING for a while, measured on the
+            // emulator's clock from submission, so a test can freeze the clock to hold jobs and
+            // advance it to release them (the clock routes wake the worker).
             let delay = app.options.jobDelay
             if delay > 0 {
-                let due = jobSubmissionWallTime(job).addingTimeInterval(delay)
-                if due > Date() {
-                    app.options.logger.debug("job \(job.id) (\(job.type)): held \(Self.format(due.timeIntervalSinceNow)) for --job-delay")
+                let clock = app.control.clock
+                let due = submittedAt(job).addingTimeInterval(delay)
+                if due > clock.preciseNow() {
+                    app.options.logger.debug("job \(job.id) (\(job.type)): held \(Self.format(due.timeIntervalSince(clock.preciseNow()))) on the emulator clock for --job-delay")
                 }
-                while Date() < due { if !sleep(until: due) { return } }
+                while clock.preciseNow() < due {
+                    // A frozen clock moves only when the control plane moves it, which wakes
+                    // this sleep; the one-second cap is a safety net.
+                    let wait = min(max(due.timeIntervalSince(clock.preciseNow()), 0.001), 1)
+                    if !sleep(until: Date().addingTimeInterval(wait)) { return }
+                }
             }
             processing.lock()
             defer { processing.unlock() }
@@ -168,20 +175,15 @@ final class JobWorker: @unchecked Sendable {
         notes.withLock { $0.prepared.removeValue(forKey: jobID) }
     }
 
-    /// Remembers when a job was submitted in wall-clock time (for the delay).
-    func noteSubmitted(_ jobID: Int64) {
-        let now = Date()
-        notes.withLock { $0.submittedAt[jobID] = now }
+    /// Remembers when a job was submitted on the emulator's clock, to the fraction of a second
+    /// (for the delay; the job's stored `createdDate` has whole seconds).
+    func noteSubmitted(_ jobID: Int64, at instant: Date) {
+        notes.withLock { $0.submittedAt[jobID] = instant }
     }
 
-    private func jobSubmissionWallTime(_ job: JobRecord) -> Date {
-        notes.withLock { notes in
-            // A job found in the database at startup (no wall time known) waits from now.
-            if let known = notes.submittedAt[job.id] { return known }
-            let now = Date()
-            notes.submittedAt[job.id] = now
-            return now
-        }
+    private func submittedAt(_ job: JobRecord) -> Date {
+        // A job found in the database at startup waits from its stored submission time.
+        notes.withLock { $0.submittedAt[job.id] } ?? job.createdDate
     }
 
     private func process(_ job: JobRecord, app: EmulatorContext) {

@@ -124,7 +124,8 @@ final class ControlPlane: Sendable {
 
     // MARK: Deterministic values
 
-    /// The next issued token: random normally, the n-th of a fixed sequence in deterministic mode.
+    /// The next issued token or new project's uuid: random normally, the n-th of a fixed
+    /// sequence in deterministic mode (one sequence, so it follows the request order).
     func makeToken() -> String {
         guard deterministic else { return UUID().uuidString.lowercased() }
         let n = issuedTokens.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue

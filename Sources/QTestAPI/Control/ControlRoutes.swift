@@ -88,6 +88,7 @@ enum ControlRoutes {
             let body = try context.jsonBody().requireObject()
             guard let time = try ExecutionWire.date(body, "time") else { throw APIError.badRequest("Field 'time' is required (an ISO 8601 date)") }
             control.clock.freeze(at: time)
+            app.jobs.wake()  // a job held for --job-delay may be due now
             return .json(200, clock(control))
         }
         table.add("POST", "/__emulator/clock/advance", access: .open) { context in
@@ -96,10 +97,12 @@ enum ControlRoutes {
                 throw APIError.badRequest("Field 'seconds' is required: a number of seconds (at most 100 years either way)")
             }
             control.clock.advance(by: seconds)
+            app.jobs.wake()  // a job held for --job-delay may be due now
             return .json(200, clock(control))
         }
         table.add("DELETE", "/__emulator/clock", access: .open) { _ in
             control.clock.resume()
+            app.jobs.wake()  // a job held for --job-delay may be due now
             return .json(200, clock(control))
         }
     }

@@ -28,6 +28,8 @@ enum ProjectRoutes: RouteGroup {
                 startDate: try parseDate(body, "start_date"),
                 endDate: try parseDate(body, "end_date"),
                 automation: try body.optionalBool("automation") ?? true,
+                // From the control plane, so a deterministic run gives the same uuid each time.
+                uuid: app.control.makeToken(),
                 templateId: try body.optionalInt("template_id"),
                 adminIds: try body.optionalIntArray("admin_ids") ?? [])
             return try context.write(answering: 201) { db in

@@ -39,6 +39,15 @@ public final class VirtualClock: StoreClock {
         }
     }
 
+    /// The current instant with its fraction of a second: for measuring short waits on this
+    /// clock (`--job-delay`), where ``now()``'s whole seconds would cut a wait short.
+    public func preciseNow() -> Date {
+        switch mode.withLock({ $0 }) {
+        case .running(let offset): base.now().addingTimeInterval(offset)
+        case .frozen(let date): date
+        }
+    }
+
     /// The current mode.
     public var current: Mode { mode.withLock { $0 } }
 

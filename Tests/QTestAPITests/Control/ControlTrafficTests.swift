@@ -131,6 +131,24 @@ import TestSupport
         #expect(try h.put("/__emulator/clock", json: ["time": "yesterday"], token: .some(nil)).status == 400)
     }
 
+    /// `--job-delay` is measured on the emulator's clock: a frozen clock holds an upload in
+    /// IN_WAITING however long the test waits, and advancing it past the delay releases it.
+    @Test func jobDelayRunsOnTheEmulatorClock() throws {
+        let h = try EmulatorHarness(.live, jobDelay: 30)
+        _ = try h.put("/__emulator/clock", json: ["time": "2030-06-01T12:00:00Z"], token: .some(nil))
+        let submitted = try h.post(AutomationUploadTests.suiteUpload, json: ["test_logs": [AutomationUploadTests.log("held", "PASSED")]])
+        let id = try #require(submitted.object["id"] as? Int, "\(submitted)")
+        usleep(1_200_000)
+        #expect(try h.get("/api/v3/projects/queue-processing/\(id)").object["state"] as? String == "IN_WAITING",
+                "wall time passes, the frozen clock does not")
+        _ = try h.post("/__emulator/clock/advance", json: ["seconds": 29], token: .some(nil))
+        usleep(300_000)
+        #expect(try h.get("/api/v3/projects/queue-processing/\(id)").object["state"] as? String == "IN_WAITING", "one second short")
+        _ = try h.post("/__emulator/clock/advance", json: ["seconds": 1], token: .some(nil))
+        let done = try AutomationUploadTests.waitForJob(h, id, timeout: 10)
+        #expect(done.object["state"] as? String == "SUCCESS", "\(done)")
+    }
+
     @Test func deterministicRunsAnswerByteForByte() throws {
         func run() throws -> [String] {
             let h = try EmulatorHarness(.live, configure: { $0.deterministic = true })
@@ -139,6 +157,8 @@ import TestSupport
                 try h.post("\(h.p)/releases", json: ["name": "Golden"], token: token).text,
                 try h.post("\(h.p)/test-cases", json: ["name": "Golden case"], token: token).text,
                 try h.get("\(h.p)/releases", token: token).text,
+                // A new project's uuid comes from the same fixed sequence as tokens.
+                try h.post("/api/v3/projects", json: ["name": "Golden project"], token: token).text,
             ]
             // Links carry the Host the client sent, which holds each server's own port.
             return [token] + texts.map { $0.replacingOccurrences(of: "127.0.0.1:\(h.port)", with: "emulator.test") }
@@ -146,6 +166,7 @@ import TestSupport
         let first = try run(), second = try run()
         #expect(first == second)
         #expect(first[1].contains("2026-01-05T10:00:00+00:00"), "the frozen deterministic start")
+        #expect(first[4].contains("\"uuid\""), "\(first[4])")
     }
 
     @Test func controlTokenAndControlOff() throws {
