@@ -15,6 +15,12 @@ extension StoreRecord {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
         .custom { key in ColumnNames.column(forKey: key.stringValue) }
     }
+
+    /// Every row of the record's table, by id: the site-wide lists (profiles, groups,
+    /// templates, directories) and the exporter's sections.
+    public static func allByID(_ db: Database) throws -> [Self] {
+        try fetchAll(db, sql: "SELECT * FROM \(databaseTableName) ORDER BY id")
+    }
 }
 
 /// A page of items plus the total count, for wrapper responses

@@ -83,7 +83,7 @@ public enum AuthSystems {
 
     /// All LDAP configs, ordered by id.
     public static func ldapConfigs(_ db: Database) throws -> [LdapConfigRecord] {
-        try LdapConfigRecord.fetchAll(db, sql: "SELECT * FROM ldap_configs ORDER BY id")
+        try LdapConfigRecord.allByID(db)
     }
 
     /// The LDAP config with `id`; throws `notFound`.

@@ -38,7 +38,7 @@ public enum Groups {
 
     /// All groups, ordered by id.
     public static func list(_ db: Database) throws -> [UserGroupRecord] {
-        try UserGroupRecord.fetchAll(db, sql: "SELECT * FROM user_groups ORDER BY id")
+        try UserGroupRecord.allByID(db)
     }
 
     /// The group with `id`, or nil.

@@ -90,7 +90,7 @@ public enum Profiles {
         if let kind {
             return try ProfileRecord.fetchAll(db, sql: "SELECT * FROM profiles WHERE kind = ? ORDER BY id", arguments: [kind.rawValue])
         }
-        return try ProfileRecord.fetchAll(db, sql: "SELECT * FROM profiles ORDER BY id")
+        return try ProfileRecord.allByID(db)
     }
 
     /// The default project profile for new members (the one flagged default, else the

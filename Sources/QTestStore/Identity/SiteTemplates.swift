@@ -28,7 +28,7 @@ public enum SiteTemplates {
 
     /// All templates, ordered by id.
     public static func list(_ db: Database) throws -> [SiteTemplateRecord] {
-        try SiteTemplateRecord.fetchAll(db, sql: "SELECT * FROM site_templates ORDER BY id")
+        try SiteTemplateRecord.allByID(db)
     }
 
     /// The template with `id`, or nil.

@@ -6,7 +6,7 @@ import GRDB
 enum IdentityExporter {
     static func export(_ db: Database, into fixture: inout SeedFixture) throws {
         fixture.executionStatuses = SeedExporter.nonEmpty(try statuses(db, projectId: nil))
-        fixture.profiles = SeedExporter.nonEmpty(try ProfileRecord.fetchAll(db, sql: "SELECT * FROM profiles ORDER BY id").map { p in
+        fixture.profiles = SeedExporter.nonEmpty(try ProfileRecord.allByID(db).map { p in
             var s = SeedProfile(kind: p.kind.rawValue, name: p.name)
             s.id = p.id; s.isAdmin = p.isAdmin; s.isReadonly = p.isReadonly; s.isDefault = p.isDefault
             // The stored flags as they are: a loaded profile gets exactly these.
@@ -14,13 +14,13 @@ enum IdentityExporter {
             return s
         })
         fixture.users = SeedExporter.nonEmpty(try users(db))
-        fixture.groups = SeedExporter.nonEmpty(try UserGroupRecord.fetchAll(db, sql: "SELECT * FROM user_groups ORDER BY id").map { g in
+        fixture.groups = SeedExporter.nonEmpty(try UserGroupRecord.allByID(db).map { g in
             var s = SeedGroup(name: g.name)
             s.id = g.id; s.description = g.description; s.isDefault = g.isDefault; s.isSystem = g.isSystem; s.authorities = g.authorities
             s.userIds = try Int64.fetchAll(db, sql: "SELECT user_id FROM user_group_members WHERE group_id = ? ORDER BY user_id", arguments: [g.id])
             return s
         })
-        fixture.ldapConfigs = SeedExporter.nonEmpty(try LdapConfigRecord.fetchAll(db, sql: "SELECT * FROM ldap_configs ORDER BY id").map { c in
+        fixture.ldapConfigs = SeedExporter.nonEmpty(try LdapConfigRecord.allByID(db).map { c in
             var s = SeedLdapConfig(name: c.name)
             s.id = c.id; s.url = c.url; s.base = c.base; s.baseSearch = c.baseSearch; s.searchFilter = c.searchFilter; s.username = c.username
             s.isActivated = c.isActivated; s.isActiveDirectory = c.isActiveDirectory; s.authType = c.authType; s.isLdapSsl = c.isLdapSsl
@@ -34,7 +34,7 @@ enum IdentityExporter {
             }
             return s
         })
-        fixture.siteTemplates = SeedExporter.nonEmpty(try SiteTemplateRecord.fetchAll(db, sql: "SELECT * FROM site_templates ORDER BY id").map { t in
+        fixture.siteTemplates = SeedExporter.nonEmpty(try SiteTemplateRecord.allByID(db).map { t in
             var s = SeedSiteTemplate(name: t.name)
             s.id = t.id; s.description = t.description
             s.projectIds = SeedExporter.nonEmpty(try Int64.fetchAll(db, sql: "SELECT project_id FROM site_template_projects WHERE template_id = ? ORDER BY project_id",
@@ -59,7 +59,7 @@ enum IdentityExporter {
         for row in try Row.fetchAll(db, sql: "SELECT user_id, token FROM tokens WHERE kind = 'api' ORDER BY token") {
             tokens[row[0], default: []].append(row[1])
         }
-        return try UserRecord.fetchAll(db, sql: "SELECT * FROM users ORDER BY id").map { u in
+        return try UserRecord.allByID(db).map { u in
             var s = SeedUser(username: u.username)
             s.id = u.id; s.email = u.email; s.firstName = u.firstName; s.lastName = u.lastName; s.status = u.status
             s.siteAdmin = u.isSiteAdmin; s.adminProfileId = adminProfiles[u.id]; s.apiTokens = tokens[u.id]

@@ -23,7 +23,7 @@ public enum SeedExporter {
         let values = try StoredValues(db)
         try IdentityExporter.export(db, into: &fixture)
         fixture.siteFields = nonEmpty(try FieldExporter.fields(db, projectId: nil))
-        let projects = try ProjectRecord.fetchAll(db, sql: "SELECT * FROM projects ORDER BY id")
+        let projects = try ProjectRecord.allByID(db)
         fixture.projects = nonEmpty(try projects.map { try ProjectExporter.project(db, $0, values: values) })
         return fixture
     }
