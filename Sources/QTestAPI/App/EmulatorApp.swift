@@ -227,6 +227,9 @@ public final class EmulatorApp: Sendable {
             SearchRoutes.self,
             CommentQueryRoutes.self,
             HistoryQueryRoutes.self,
+            IntegrationConnectionRoutes.self,
+            IntegrationMappingRoutes.self,
+            IntegrationTriggerRoutes.self,
         ]
     }
 
