@@ -252,11 +252,11 @@ import TestSupport
             ]
             for (kind, type, body) in bodies {
                 let query = "externalProjectId=10000&externalIssueTypeId=\(type)"
-                try call("POST", "\(c)/\(kind)/mappings?\(query)", keep: kind, from: { $0.object["mapping_id"] as? Int })
+                try call("POST", "\(c)/\(kind)/mappings?\(query)", keep: kind + "Mapping", from: { $0.object["mapping_id"] as? Int })
                 try call("PUT", "\(c)/\(kind)/mappings?\(query)", body)
                 try call("GET", "\(c)/\(kind)/mappings")
             }
-            try call("POST", "\(c)/refreshFieldSettings?artifact=Requirements&mappingId=\(id("requirement"))")
+            try call("POST", "\(c)/refreshFieldSettings?artifact=Requirements&mappingId=\(id("requirementMapping"))")
             try call("GET", "\(c)/retrieve?artifact=Defects")
             try call("POST", "\(p)/settings/jira-integration/defect/retrieve", ["JIRA-1"])
             for (kind, type, _) in bodies {

@@ -27,6 +27,11 @@ import TestSupport
         #expect(listed["active"] as? Bool == false)
         #expect(Set(listed.keys) == ["id", "external_system", "connection_name", "server_url", "web_url", "active"])
         #expect(!list.text.contains("s3cret"), "no answer shows a credential")
+        // Nor does the journal: the request's token is masked there.
+        let route = "POST /api/v3/projects/{projectId}/settings/integration/connections".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let journaled = try h.get("/__emulator/journal?route=\(route)", token: .some(nil)).object["items"] as? [[String: Any]] ?? []
+        let sent = try #require(journaled.first?["request_body"] as? String)
+        #expect(!sent.contains("s3cret") && sent.contains(#""token":"***""#), "\(sent)")
 
         // Without a web URL, the server's is the web URL; the system and type are read in any case.
         let cloud = try h.post(Integration.base(), json: Integration.body("Cloud", extra: ["external_system": "JIRA", "authentication_type": "token",
