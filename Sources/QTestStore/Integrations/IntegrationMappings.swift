@@ -101,7 +101,8 @@ public enum IntegrationMappings {
             var seen = Set<String>()
             for (index, entry) in entries.enumerated() {
                 let at = "configures[\(index)]"
-                guard let field = try IntegrationChecks.jiraKey(entry.externalFieldId, "\(at).externalFieldId") else { continue }
+                let field = entry.externalFieldId
+                _ = try IntegrationChecks.jiraKey(field, "\(at).externalFieldId")
                 guard seen.insert(field).inserted else { throw StoreError.badRequest("Field '\(at).externalFieldId': Jira field '\(field)' is configured twice") }
                 try checkAutoFill(db, projectId: projectId, entry.qTestFieldIds, "\(at).qTestFieldIds")
             }
