@@ -230,6 +230,9 @@ public final class EmulatorApp: Sendable {
             SearchRoutes.self,
             CommentQueryRoutes.self,
             HistoryQueryRoutes.self,
+            IntegrationConnectionRoutes.self,
+            IntegrationMappingRoutes.self,
+            IntegrationTriggerRoutes.self,
         ]
     }
 

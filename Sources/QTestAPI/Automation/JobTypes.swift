@@ -8,5 +8,8 @@ enum JobTypes {
     static let processors: [String: JobProcessor] = [
         automationTestLog: AutomationJob.process,
         ToscaRoutes.jobType: ToscaRoutes.process,
+        IntegrationTriggerRoutes.jobType(.defect): IntegrationTriggerRoutes.process,
+        IntegrationTriggerRoutes.jobType(.requirement): IntegrationTriggerRoutes.process,
+        IntegrationTriggerRoutes.jobType(.release): IntegrationTriggerRoutes.process,
     ]
 }

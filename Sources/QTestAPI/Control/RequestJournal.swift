@@ -98,13 +98,14 @@ final class RequestJournal: Sendable {
         return parts.count == 2 ? "\(parts[0]) \(shown)" : shown
     }
 
-    /// The body as text, secrets masked (passwords in forms and JSON, issued tokens in JSON),
-    /// cut at ``bodyLimit``.
+    /// The body as text, secrets masked (passwords in forms and JSON, issued tokens in JSON, a
+    /// Jira connection's `token` and OAuth secret and verifier), cut at ``bodyLimit``.
     static func text(_ body: Data) -> String {
         guard !body.isEmpty else { return "" }
         var text = String(decoding: body.prefix(bodyLimit * 2), as: UTF8.self)
         // Most bodies hold no secret: skip the regular expressions for them.
-        if text.range(of: "password", options: .caseInsensitive) != nil || text.contains("_token") {
+        if text.range(of: "password", options: .caseInsensitive) != nil || text.contains("_token") || text.contains("\"token\"")
+            || text.contains("jiraSecret") || text.contains("jiraVerifier") {
             for (regex, template) in maskers {
                 text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
             }
@@ -115,7 +116,7 @@ final class RequestJournal: Sendable {
     /// Compiled once; matching with them is thread-safe.
     static let maskers: [(NSRegularExpression, String)] = [
         (#"(password=)[^&]*"#, "$1***"),
-        (#"("(?:password|access_token|refresh_token)"\s*:\s*")(?:[^"\\]|\\.)*(")"#, "$1***$2"),
+        (#"("(?:password|access_token|refresh_token|token|jiraSecret|jiraVerifier)"\s*:\s*")(?:[^"\\]|\\.)*(")"#, "$1***$2"),
     ].compactMap { pattern, template in
         (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map { ($0, template) }
     }

@@ -28,9 +28,12 @@ enum ProjectPermission: Sendable, Equatable {
         }
     }
 
-    /// The permission for a route, nil for reads and for routes outside a project.
+    /// The permission for a route, nil for reads and for routes outside a project. A GET that
+    /// starts work counts as a write: `…/settings/integration/connections/{id}/retrieve` queues a
+    /// Jira retrieval, which only project admins may start.
     static func required(method: String, pattern: String) -> ProjectPermission? {
-        guard method != "GET", method != "HEAD" else { return nil }
+        let isTrigger = method == "GET" && pattern.hasSuffix("/settings/integration/connections/{connectionId}/retrieve")
+        guard isTrigger || (method != "GET" && method != "HEAD") else { return nil }
         let segments = pattern.split(separator: "/").map(String.init)
         guard let project = segments.firstIndex(of: "{projectId}"), segments.indices.contains(project - 1),
               segments[project - 1] == "projects" else { return nil }

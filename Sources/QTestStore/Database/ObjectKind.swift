@@ -34,6 +34,8 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
     case automationAgent = "automation-agents"
     case automationSchedule = "automation-schedules"
     case ciSetting = "ci-settings"
+    case integrationConnection = "integration-connections"
+    case integrationMapping = "integration-mappings"
 
     /// The PID prefix (`RL-`, `TC-`, …) for types that have per-project PIDs, else nil.
     public var pidPrefix: String? {
@@ -87,6 +89,8 @@ public enum ObjectKind: String, Sendable, CaseIterable, Codable {
         case .automationAgent: 3_001
         case .automationSchedule: 70_001
         case .ciSetting: 4_001
+        case .integrationConnection: 5_001
+        case .integrationMapping: 8_001
         }
     }
 

@@ -123,12 +123,15 @@ public enum Schema {
                 CREATE INDEX field_values_field_value ON field_values(field_id, value COLLATE NOCASE);
                 """)
         }
+        // Jira connections of a project and their defect, requirement and release mappings
+        // (IntegrationSettingsApi); see `integrationSQL`.
+        m.registerMigration("v12 integration settings", foreignKeyChecks: .immediate) { db in try db.execute(sql: integrationSQL) }
         return m
     }
 
     /// Every table created by the migrations, children before parents (delete order).
     public static let tablesInDeleteOrder = [
-        "ci_settings", "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
+        "integration_mappings", "integration_connections", "ci_settings", "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
         "histories", "object_links", "comments", "attachment_blobs", "attachments", "field_values",
         "test_step_logs", "test_logs", "test_runs", "test_suites", "test_cycles", "builds", "releases",
         "test_steps", "test_cases_current", "test_case_versions", "test_cases", "requirements", "defects", "modules",

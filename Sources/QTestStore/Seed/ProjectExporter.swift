@@ -25,6 +25,7 @@ enum ProjectExporter {
             return SeedAutomationAgent(id: a.id, name: a.name, hostId: a.hostId, hostName: a.hostName, framework: a.framework, active: a.active,
                                        configuration: configuration)
         })
+        p.integrationConnections = SeedExporter.nonEmpty(try IntegrationExporter.connections(db, projectId: project.id))
         try SharedExporter.export(db, projectId: project.id, into: &p)
         return p
     }

@@ -207,6 +207,8 @@ public struct SeedProject: Codable, Sendable, Equatable {
     public var defects: [SeedDefect]?
     /// Automation agents registered in the project.
     public var automationAgents: [SeedAutomationAgent]?
+    /// Jira connections with their mappings (IntegrationSettingsApi).
+    public var integrationConnections: [SeedIntegrationConnection]?
     // Export extensions, loaded after every artifact they can refer to.
     /// Links other than requirement → test case and test run → defect (those have their own keys).
     public var links: [SeedLink]?

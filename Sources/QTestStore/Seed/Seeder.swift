@@ -29,7 +29,8 @@ public struct SeedSummary: Sendable, Equatable, CustomStringConvertible {
 /// Loaded: execution statuses, profiles, users (+ API tokens, admin profile), groups,
 /// LDAP configs and users, site templates, site fields, projects (+ members, fields,
 /// project execution statuses), then each project's artifacts: design (``DesignSeeder``),
-/// execution (``ExecutionSeeder``), and defects last since they link to runs.
+/// execution (``ExecutionSeeder``), automation agents, Jira connections (``IntegrationSeeder``),
+/// and defects last since they link to runs.
 public enum Seeder {
     /// Loads `fixture` into `db` (the caller's transaction).
     @discardableResult
@@ -180,6 +181,7 @@ public enum Seeder {
                             framework: a.framework, active: a.active ?? true, configuration: configuration))
                     }
                 }
+                try IntegrationSeeder.load(p, projectId: project.id, path: path, into: db, at: now)
                 // Defects link to test runs: load them after the runs.
                 try DesignSeeder.loadDefects(p, projectId: project.id, path: path, into: db, at: now, summary: &s)
                 // Links, comments, attachments and jobs may point at any artifact: last.

@@ -234,6 +234,39 @@ import TestSupport
             ])
         }
 
+        if routed("GET", "\(p)/settings/integration/connections") {
+            let jira = "\(p)/settings/integration/connections"
+            try call("GET", jira)
+            try call("GET", "/api/v3/projects/0/settings/integration/connections/oauthAuthorizeURL?serverUrl=https://jira.example.com")
+            try call("POST", jira, ["external_system": "Jira", "connection_name": "Conformance Jira", "server_url": "https://jira.example.com",
+                                    "authentication_type": "Token", "username": "bot", "token": "t"], keep: "jira", from: { $0.object["connection_id"] as? Int })
+            let c = "\(jira)/\(id("jira"))"
+            try call("PUT", "\(c)?active=true")
+            try call("PUT", "\(c)/defect?storeUnlinkedDefects=true")
+            try call("PUT", "\(c)/requirement?active=true")
+            try call("PUT", "\(c)/release?active=true&autoFilterTestRun=true&mergeDuplicatedFixVersions=false")
+            let bodies: [(String, String, [String: Any])] = [
+                ("defect", "10004", ["sendAttachmentToJira": "true", "configures": [["externalFieldId": "summary", "qTestFieldIds": "Name"]]]),
+                ("requirement", "10001", ["external_filter": "10048", "external_field_1_id": "fixVersions", "active_external_fields": "id,summary"]),
+                ("release", "fixVersions", ["data_retrieval_options": ["unreleased"], "auto_update_release_scope": "true"]),
+            ]
+            for (kind, type, body) in bodies {
+                let query = "externalProjectId=10000&externalIssueTypeId=\(type)"
+                try call("POST", "\(c)/\(kind)/mappings?\(query)", keep: kind + "Mapping", from: { $0.object["mapping_id"] as? Int })
+                try call("PUT", "\(c)/\(kind)/mappings?\(query)", body)
+                try call("GET", "\(c)/\(kind)/mappings")
+            }
+            try call("POST", "\(c)/refreshFieldSettings?artifact=Requirements&mappingId=\(id("requirementMapping"))")
+            try call("GET", "\(c)/retrieve?artifact=Defects")
+            try call("POST", "\(p)/settings/jira-integration/defect/retrieve", ["JIRA-1"])
+            for (kind, type, _) in bodies {
+                try call("DELETE", "\(c)/\(kind)/mappings?externalProjectId=10000&externalIssueTypeId=\(type)")
+                try call("POST", "\(c)/\(kind)/mappings?externalProjectId=10001&externalIssueTypeId=\(type)")
+            }
+            try call("DELETE", "\(c)/Defect/mappings?externalProjectId=10001&externalIssueTypeId=10004")
+            try call("DELETE", c)
+        }
+
         if routed("GET", "/__emulator/clock") {
             try call("GET", "/__emulator/journal?limit=5")
             try call("DELETE", "/__emulator/journal")

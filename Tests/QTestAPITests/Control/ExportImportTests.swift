@@ -57,6 +57,25 @@ import TestSupport
             ("Authorization", "Bearer \(Demo.adminToken)"), ("File-Name", "evidence.bin"), ("Content-Type", "application/octet-stream"),
         ], body: bytes)
         #expect(attached.status == 201, "\(attached)")
+
+        // A Jira connection with a mapping of each kind, requirement integration switched off
+        // after its mapping was made (the loader must still load that mapping).
+        let jira = "\(h.p)/settings/integration/connections"
+        let connection = try #require(try h.post(jira, json: ["external_system": "Jira", "connection_name": "Export Jira", "server_url": "https://jira.example.com",
+                                                              "web_url": "https://jira-web.example.com", "authentication_type": "OAuth", "username": "apikey",
+                                                              "jiraToken": "rt", "jiraSecret": "rs", "jiraVerifier": "v"]).object["connection_id"] as? Int)
+        let c = "\(jira)/\(connection)"
+        for path in ["?active=true", "/defect?storeUnlinkedDefects=true", "/requirement?active=true",
+                     "/release?active=true&autoFilterTestRun=true&mergeDuplicatedFixVersions=true"] {
+            #expect(try h.put(c + path).status == 200, "\(path)")
+        }
+        for (kind, type, body) in [("defect", "10004", ["sendAttachmentToJira": true, "configures": [["externalFieldId": "summary", "qTestFieldIds": "Name,608916"]]]),
+                                   ("requirement", "10001", ["external_filter": "10048", "external_field_2_id": "components", "active_external_fields": "id,key"]),
+                                   ("release", "Sprint", ["data_retrieval_options": ["completed"], "auto_update_release_scope": true])] as [(String, String, [String: Any])] {
+            #expect(try h.post("\(c)/\(kind)/mappings?externalProjectId=10000&externalIssueTypeId=\(type)").status == 200, "\(kind)")
+            #expect(try h.put("\(c)/\(kind)/mappings?externalProjectId=10000&externalIssueTypeId=\(type)", json: body).status == 200, "\(kind)")
+        }
+        #expect(try h.put("\(c)/requirement?active=false").status == 200)
         return (caseID, bytes)
     }
 
@@ -85,7 +104,8 @@ import TestSupport
         let first = try Self.export(h)
         let fixture = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
         let project = try #require((fixture["projects"] as? [[String: Any]])?.first { $0["id"] as? Int == 108781 })
-        for key in ["fields", "test_cases", "test_runs", "defects", "requirements", "links", "comments", "attachments", "jobs", "automation_agents"] {
+        for key in ["fields", "test_cases", "test_runs", "defects", "requirements", "links", "comments", "attachments", "jobs", "automation_agents",
+                    "integration_connections"] {
             #expect(project[key] != nil, "the export has \(key)")
         }
 
@@ -107,6 +127,13 @@ import TestSupport
         let downloaded = try fresh.get("\(fresh.p)/test-cases/\(caseID)/attachments/\(attachmentID)")
         #expect(downloaded.body == bytes, "\(downloaded.status)")
         #expect(try fresh.get("\(fresh.p)/test-cases/\(caseID)/comments").object["total"] as? Int == 1)
+        let connections = try #require(fresh.get("\(fresh.p)/settings/integration/connections").json as? [[String: Any]])
+        let jira = try #require(connections.first { $0["connection_name"] as? String == "Export Jira" })
+        #expect(jira["web_url"] as? String == "https://jira-web.example.com" && jira["active"] as? Bool == true)
+        let mappings = "\(fresh.p)/settings/integration/connections/\(jira["id"] as? Int ?? 0)"
+        #expect(try fresh.get("\(mappings)/requirement/mappings").array.first?["external_filter"] as? String == "10048")
+        #expect(try fresh.get("\(mappings)/release/mappings").array.first?["data_retrieval_options"] as? [String] == ["completed"])
+        #expect(try fresh.get("\(mappings)/defect/mappings").array.first?["sendAttachmentToJira"] as? String == "true")
     }
 
     @Test func importLoadsAllOrNothingWithJSONPathErrors() throws {

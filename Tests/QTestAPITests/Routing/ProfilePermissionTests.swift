@@ -72,6 +72,10 @@ import TestSupport
             ("POST", "/api/v3/projects/{projectId}/search", nil),
             ("POST", "/api/v3/projects/{projectId}/comments", nil),
             ("POST", "/api/v3/projects/{projectId}/histories", nil),
+            ("POST", "/api/v3/projects/{projectId}/settings/integration/connections", "project.admin"),
+            ("GET", "/api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/defect/mappings", nil),
+            // A GET that queues a Jira retrieval.
+            ("GET", "/api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/retrieve", "project.admin"),
         ]
         for (method, pattern, flag) in expected {
             let permission = ProjectPermission.required(method: method, pattern: pattern)

@@ -18,6 +18,11 @@ import Testing
         Operation(method: "PUT", path: "/api/v3/projects/{projectId}/ci/{settingId}"),
         Operation(method: "POST", path: "/api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}"),
         Operation(method: "GET", path: "/openapi.json"),
+        // `DELETE …/{artifact}/mappings` with the lower-case kinds, which the literal mapping
+        // paths would otherwise answer with 405.
+        Operation(method: "DELETE", path: "/api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/defect/mappings"),
+        Operation(method: "DELETE", path: "/api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/requirement/mappings"),
+        Operation(method: "DELETE", path: "/api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/release/mappings"),
     ]
 
     static func loadOperations() throws -> [Operation] {
@@ -55,7 +60,7 @@ import Testing
         let covered = operations.count - missing.count
         print("route coverage: \(covered)/\(operations.count) operations")
         // Raise this floor as route groups land; it only ever goes up.
-        #expect(covered >= 163)
+        #expect(covered >= 184)
     }
 
     /// Every answered operation of the scope list is dispatched to its own route, not to a
@@ -71,7 +76,7 @@ import Testing
             #expect(reached.map(Self.shape) == Self.shape(op.path), "\(op.method) \(op.path) reached \(reached ?? "no route")")
             checked += 1
         }
-        #expect(checked >= 135)
+        #expect(checked >= 156)
     }
 
     @Test func noDuplicateRoutes() {

@@ -1,6 +1,7 @@
 /// The contract of the routes that are the emulator's own rather than qTest's scope list: the
 /// control plane (`/__emulator/…`), this document (`/openapi.json`), `POST /oauth/revoke`, and
-/// the Jenkins plugin's routes (`/version`, the CI setting, the legacy CI upload), in the same
+/// the Jenkins plugin's routes (`/version`, the CI setting, the legacy CI upload), the lower-case
+/// spellings of IntegrationSettingsApi's `DELETE …/{artifact}/mappings`, in the same
 /// format as ``QTestOperationData`` and ``QTestModelData``.
 ///
 /// A route listed here appears in the OpenAPI document once the route table registers it; a
@@ -13,7 +14,7 @@ enum EmulatorContractData {
 {"projectId": 108781, "releaseId": 500001, "buildId": 510001, "testCycleId": 1200001, "testSuiteId": 2300001,
  "testRunId": 31000001, "testCaseId": 40000001, "testCaseIdOrPid": 40000001, "moduleId": 6100001, "requirementId": 9100001,
  "defectId": 700100001, "userId": 10002, "templateId": 2001, "ldapAuthConfigId": 1001, "objectType": "test-cases",
- "objectId": 40000001, "fieldId": 608942}
+ "objectId": 40000001, "fieldId": 608942, "connectionId": 5001, "projectIdOrZero": 0, "artifact": "Defect"}
 """#
 
     static let models = #"""
@@ -161,7 +162,10 @@ enum EmulatorContractData {
 {"route": "GET /api/v3/projects/{projectId}/ci/{settingId}", "tag": "JenkinsPlugin", "name": "get_ci_setting", "about": "Reads one CI setting.", "path": {"projectId": "integer", "settingId": "integer"}, "answers": {"200": "CISetting"}},
 {"route": "POST /api/v3/projects/{projectId}/ci", "tag": "JenkinsPlugin", "name": "create_ci_setting", "about": "Saves a job's CI setting (or updates the one it matches).", "path": {"projectId": "integer"}, "body": "CISetting!", "answers": {"200": "CISetting"}},
 {"route": "PUT /api/v3/projects/{projectId}/ci/{settingId}", "tag": "JenkinsPlugin", "name": "update_ci_setting", "about": "Updates a CI setting (the id in the path wins over the body's).", "path": {"projectId": "integer", "settingId": "integer"}, "body": "CISetting!", "answers": {"200": "CISetting"}},
-{"route": "POST /api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}", "tag": "JenkinsPlugin", "name": "submit_ci_results", "about": "Queues the Jenkins plugin's results for the place its CI setting names (testRunId 0); answers the queued job.", "path": {"projectId": "integer", "testRunId": "integer", "configurationId": "integer"}, "body": "CIUploadRequest!", "answers": {"201": "QueueProcessingResponse"}}
+{"route": "POST /api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs/ci/{configurationId}", "tag": "JenkinsPlugin", "name": "submit_ci_results", "about": "Queues the Jenkins plugin's results for the place its CI setting names (testRunId 0); answers the queued job.", "path": {"projectId": "integer", "testRunId": "integer", "configurationId": "integer"}, "body": "CIUploadRequest!", "answers": {"201": "QueueProcessingResponse"}},
+{"route": "DELETE /api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/defect/mappings", "tag": "IntegrationSettingsApi", "name": "remove_defect_mapping", "about": "remove_mapping spelled with the lower-case kind clients use in the other mapping paths (`defect`); the literal segment would otherwise answer 405.", "path": {"projectId": "integer", "connectionId": "integer"}, "query": {"externalProjectId": "string!", "externalIssueTypeId": "string!"}, "answers": {"200": "Message"}},
+{"route": "DELETE /api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/requirement/mappings", "tag": "IntegrationSettingsApi", "name": "remove_requirement_mapping", "about": "remove_mapping spelled with the lower-case kind clients use in the other mapping paths (`requirement`); the literal segment would otherwise answer 405.", "path": {"projectId": "integer", "connectionId": "integer"}, "query": {"externalProjectId": "string!", "externalIssueTypeId": "string!"}, "answers": {"200": "Message"}},
+{"route": "DELETE /api/v3/projects/{projectId}/settings/integration/connections/{connectionId}/release/mappings", "tag": "IntegrationSettingsApi", "name": "remove_release_mapping", "about": "remove_mapping spelled with the lower-case kind clients use in the other mapping paths (`release`); the literal segment would otherwise answer 405.", "path": {"projectId": "integer", "connectionId": "integer"}, "query": {"externalProjectId": "string!", "externalIssueTypeId": "string!"}, "answers": {"200": "Message"}}
 ]
 """#
 }

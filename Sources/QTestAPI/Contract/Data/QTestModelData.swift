@@ -580,7 +580,7 @@ enum QTestModelData {
     "sendAttachmentToJira": "string",
     "configures": "AutoFillConfigurationVM[]"
   }},
-  "IntegrationConnection": {"keys": {
+  "IntegrationConnection": {"about": "A Jira connection to add: where the Jira is and how qTest signs in to it.", "why": "The spec's description of the body names these too: `password` (the Token connection's password or API token, another name for `token`) and the OAuth request token, secret and verifier.", "keys": {
     "id": "integer",
     "external_system": "string",
     "connection_name": "string",
@@ -589,6 +589,11 @@ enum QTestModelData {
     "authentication_type": "string",
     "username": "string",
     "token": "string"
+  }, "extra": {
+    "password": "string",
+    "jiraToken": "string",
+    "jiraSecret": "string",
+    "jiraVerifier": "string"
   }},
   "IntegrationConnectionVM": {"keys": {
     "id": "integer",
