@@ -39,7 +39,7 @@ struct HealthCommand: ParsableCommand {
         }
         do {
             let health = try HealthProbe(target: target, timeout: timeout).check()
-            print("ok: \(health.summary) at \(target.display)")
+            print("ok: \(health.summary(at: target))")
         } catch {
             FileHandle.standardError.write(Data("qtest-emulator health: \(target.display): \(error)\n".utf8))
             throw ExitCode(1)

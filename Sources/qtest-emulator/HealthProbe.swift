@@ -55,9 +55,10 @@ struct HealthProbe {
         var seed: String
         var pendingJobs: Int
 
-        /// `qtest-emulator 0.5.0 (qTest 2025.1), up 12 s, seed demo, 0 pending jobs`
-        var summary: String {
-            "qtest-emulator \(version) (qTest \(qTestVersion)), up \(uptimeSeconds) s, seed \(seed), \(pendingJobs) pending job\(pendingJobs == 1 ? "" : "s")"
+        /// `qtest-emulator 0.5.0 (qTest 2025.1) at http://127.0.0.1:8080, up 12 s, seed demo, 0 pending jobs`
+        func summary(at target: Target) -> String {
+            "qtest-emulator \(version) (qTest \(qTestVersion)) at \(target.display), up \(uptimeSeconds) s, seed \(seed),"
+                + " \(pendingJobs) pending job\(pendingJobs == 1 ? "" : "s")"
         }
     }
 
