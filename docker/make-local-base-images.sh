@@ -57,10 +57,10 @@ else
   buildah umount "$container" >/dev/null
   # Where packages come from: this machine's git may read GitHub URLs from a local mirror
   # (url.<mirror>.insteadOf); the same setting inside the image, so a build can mount the mirror.
-  mirror_config=$(git config --global --get-regexp '^url\..*\.insteadof$' 2>/dev/null || true)
+  mirror_config=$(git config --get-regexp '^url\..*\.insteadof$' 2>/dev/null || true)
   if [ -n "$mirror_config" ]; then
     while read -r key value; do
-      buildah run "$container" -- git config --system --add "$key" "$value"
+      buildah run "$container" -- git config --system --add "$key" "$value" </dev/null
     done <<<"$mirror_config"
   fi
   buildah config --env PATH=/opt/swift/usr/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -54,7 +54,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     while read -r _ value; do
       mirror=${value%/}
       case "$mirror" in /*) [ -d "$mirror" ] && build+=(-v "$mirror:$mirror:ro") ;; esac
-    done < <(git config --global --get-regexp '^url\..*\.insteadof$' 2>/dev/null | sed -E 's/^url\.([^ ]*)\.insteadof .*/x \1/' | sort -u)
+    done < <(git config --get-regexp '^url\..*\.insteadof$' 2>/dev/null | sed -E 's/^url\.([^ ]*)\.insteadof .*/x \1/' | sort -u)
   fi
   say "building $image with $engine from $builder"
   started=$(date +%s)

@@ -16,21 +16,28 @@ import Foundation
 /// for its default URL (see ``HealthCommand``).
 struct EnvironmentArguments {
     /// One `serve` option and the variable that supplies it.
-    struct Setting: Sendable {
-        /// The part after the prefix: `PORT`.
+    struct Setting: Sendable, Equatable {
+        /// The part after the prefix: `MAX_BODY_BYTES`.
         let name: String
-        /// The flag: `--port`.
+        /// The flag: `--max-body-bytes`.
         let flag: String
         /// A flag without a value (`--deterministic`): the variable holds a boolean.
         let isSwitch: Bool
         /// Never echoed back in a message (a token).
         let isSecret: Bool
 
-        init(_ name: String, isSwitch: Bool = false, isSecret: Bool = false) {
-            self.name = name
-            self.flag = "--" + name.lowercased().replacingOccurrences(of: "_", with: "-")
+        /// From the property's name, the way ArgumentParser names its flag: `maxBodyBytes` is
+        /// `--max-body-bytes` and `QTEST_EMULATOR_MAX_BODY_BYTES`.
+        init(property: String, isSwitch: Bool) {
+            var words: [String] = []
+            for character in property {
+                if character.isUppercase || words.isEmpty { words.append("") }
+                words[words.count - 1].append(character)
+            }
+            name = words.map { $0.uppercased() }.joined(separator: "_")
+            flag = "--" + words.map { $0.lowercased() }.joined(separator: "-")
             self.isSwitch = isSwitch
-            self.isSecret = isSecret
+            isSecret = property.lowercased().hasSuffix("token")
         }
 
         var variable: String { EnvironmentArguments.prefix + name }
@@ -38,17 +45,15 @@ struct EnvironmentArguments {
 
     static let prefix = "QTEST_EMULATOR_"
 
-    /// Every `serve` option. `CLIEnvironmentTests` checks this list against `serve --help`, so a
-    /// new option without its variable fails a test.
-    static let serveSettings: [Setting] = [
-        Setting("HOST"), Setting("PORT"), Setting("DB"), Setting("SEED"), Setting("LOG_LEVEL"),
-        Setting("JOB_DELAY"), Setting("BUSY_TIMEOUT"), Setting("RESPONSE_CACHE"),
-        Setting("MAX_BODY_BYTES"), Setting("MAX_ATTACHMENT_BYTES"), Setting("MAX_HEADER_BYTES"),
-        Setting("HEADER_TIMEOUT"), Setting("BODY_TIMEOUT"), Setting("MAX_OUTPUT_BYTES"),
-        Setting("IDLE_TIMEOUT"), Setting("MAX_CONNECTIONS"), Setting("JOURNAL_SIZE"),
-        Setting("CONTROL_TOKEN", isSecret: true), Setting("CONTROL"),
-        Setting("DETERMINISTIC", isSwitch: true),
-    ]
+    /// Every option of `serve`, read off its properties as ArgumentParser does (a `Mirror` of a
+    /// fresh command), so an option added later has its variable too. `CLIEnvironmentTests`
+    /// checks each flag of `serve --help` against its variable.
+    static let serveSettings: [Setting] = Mirror(reflecting: ServeCommand()).children.compactMap { child in
+        guard let label = child.label, label.hasPrefix("_") else { return nil }
+        let wrapper = String(describing: type(of: child.value))
+        guard wrapper.hasPrefix("Option<") || wrapper.hasPrefix("Flag<") else { return nil }
+        return Setting(property: String(label.dropFirst()), isSwitch: wrapper.hasPrefix("Flag<"))
+    }
 
     /// Read elsewhere, not settings of `serve`: never reported as unknown.
     static let otherVariables: Set<String> = [
