@@ -9,7 +9,8 @@ import QTestAPI
 ///     ok: qtest-emulator 0.5.0 (qTest 2025.1) at http://127.0.0.1:8080, up 12 s, seed demo, 0 pending jobs
 ///
 /// Exit status 0 when `GET /__emulator/health` answers 200 with `"status": "ok"`, 1 when it
-/// does not (refused, timed out, another answer), 2 for a bad URL or variable.
+/// does not (refused, timed out, another answer), 2 for a bad URL or variable: what a
+/// HEALTHCHECK and a shell loop (`until qtest-emulator health; do sleep 1; done`) need.
 struct HealthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
