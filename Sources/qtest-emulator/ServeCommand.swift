@@ -6,6 +6,8 @@ import Logging
 import QTestAPI
 
 /// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
+/// Every option is also read from `QTEST_EMULATOR_<NAME>` (see ``EnvironmentArguments``), so an
+/// option's default here is its only default.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -74,10 +76,11 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxBodyBytes > 0, maxAttachmentBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
-              maxOutputBytes > 0, maxConnections > 0 else {
-            throw ValidationError("limits must be positive")
-        }
+        // Each refusal names its flag, so a value from a QTEST_EMULATOR_* variable gets the note naming it.
+        let limits = [("--max-body-bytes", maxBodyBytes), ("--max-attachment-bytes", maxAttachmentBytes),
+                      ("--max-header-bytes", maxHeaderBytes), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout),
+                      ("--idle-timeout", idleTimeout), ("--max-output-bytes", maxOutputBytes), ("--max-connections", maxConnections)]
+        if let (flag, _) = limits.first(where: { $0.1 <= 0 }) { throw ValidationError("\(flag) must be positive") }
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
         guard let busy = Duration.parseSeconds(busyTimeout), busy > 0 else { throw ValidationError("--busy-timeout must be positive, like 5s or 500ms") }
         guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
