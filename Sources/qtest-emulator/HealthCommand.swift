@@ -18,8 +18,8 @@ struct HealthCommand: ParsableCommand {
     )
 
     @Option(help: """
-        The emulator's base URL. Default: http://127.0.0.1:PORT, PORT from QTEST_EMULATOR_PORT (8080), \
-        or the QTEST_EMULATOR_HOST address when that is not a wildcard (0.0.0.0, ::).
+        The emulator's base URL. Default: http://HOST:PORT from QTEST_EMULATOR_HOST (127.0.0.1; a wildcard, \
+        0.0.0.0 or ::, means loopback) and QTEST_EMULATOR_PORT (8080), as serve reads them.
         """)
     var url: String?
 
