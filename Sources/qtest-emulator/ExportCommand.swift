@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         do {
             FileHandle.standardOutput.write(try EmulatorApp.exportDatabase(at: db))
         } catch {
-            FileHandle.standardError.write(Data("qtest-emulator export: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("qtest-emulator export: \(FailureText.describe(error, database: db, seed: nil))\n".utf8))
             throw ExitCode(1)
         }
     }

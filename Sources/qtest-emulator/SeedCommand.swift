@@ -21,7 +21,7 @@ struct SeedCommand: ParsableCommand {
             let summary = try EmulatorApp.seedDatabase(at: db, from: SeedSource(argument: fixture))
             print("seeded \(db): \(summary)")
         } catch {
-            FileHandle.standardError.write(Data("qtest-emulator seed: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("qtest-emulator seed: \(FailureText.describe(error, database: db, seed: fixture))\n".utf8))
             throw ExitCode(1)
         }
     }

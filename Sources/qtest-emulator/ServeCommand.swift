@@ -6,6 +6,8 @@ import Logging
 import QTestAPI
 
 /// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
+/// Every option is also read from `QTEST_EMULATOR_<NAME>` (see ``EnvironmentArguments``), so an
+/// option's default here is its only default.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -13,71 +15,72 @@ struct ServeCommand: ParsableCommand {
     )
 
     @Option(help: "Address to listen on (env QTEST_EMULATOR_HOST). Use 0.0.0.0 or :: in containers.")
-    var host: String = EnvironmentDefaults.string("HOST", "127.0.0.1")
+    var host: String = "127.0.0.1"
 
     @Option(help: "Port to listen on; 0 picks a free port (env QTEST_EMULATOR_PORT).")
-    var port: Int = EnvironmentDefaults.int("PORT", 8080)
+    var port: Int = 8080
 
     @Option(help: "SQLite database file; omitted = a temporary file removed at exit (env QTEST_EMULATOR_DB).")
-    var db: String? = EnvironmentDefaults.optionalString("DB")
+    var db: String?
 
     @Option(help: "Seed fixture: 'demo' (built in, default), 'none', or a JSON file (env QTEST_EMULATOR_SEED).")
-    var seed: String = EnvironmentDefaults.string("SEED", "demo")
+    var seed: String = "demo"
 
     @Option(help: "error, warning, info or debug (env QTEST_EMULATOR_LOG_LEVEL).")
-    var logLevel: LogLevel = LogLevel(rawValue: EnvironmentDefaults.string("LOG_LEVEL", "info")) ?? .info
+    var logLevel: LogLevel = .info
 
     @Option(help: "Hold each queued job this long before processing, e.g. 2s or 500ms (env QTEST_EMULATOR_JOB_DELAY).")
-    var jobDelay: String = EnvironmentDefaults.string("JOB_DELAY", "0s")
+    var jobDelay: String = "0s"
 
     @Option(help: "Longest a write waits for the database lock before it is answered 503 with Retry-After, e.g. 5s (env QTEST_EMULATOR_BUSY_TIMEOUT).")
-    var busyTimeout: String = EnvironmentDefaults.string("BUSY_TIMEOUT", "5s")
+    var busyTimeout: String = "5s"
 
     @Option(help: "Answer repeated GETs from a cache until the next write: on or off (env QTEST_EMULATOR_RESPONSE_CACHE).")
-    var responseCache: String = EnvironmentDefaults.string("RESPONSE_CACHE", "on")
+    var responseCache: String = "on"
 
     @Option(help: "Largest request body in bytes (env QTEST_EMULATOR_MAX_BODY_BYTES).")
-    var maxBodyBytes: Int = EnvironmentDefaults.int("MAX_BODY_BYTES", 64 * 1024 * 1024)
+    var maxBodyBytes: Int = 64 * 1024 * 1024
 
     @Option(help: "Largest attachment upload in bytes, answered 413 before its body is read (env QTEST_EMULATOR_MAX_ATTACHMENT_BYTES).")
-    var maxAttachmentBytes: Int = EnvironmentDefaults.int("MAX_ATTACHMENT_BYTES", EmulatorOptions.defaultMaxAttachmentBytes)
+    var maxAttachmentBytes: Int = EmulatorOptions.defaultMaxAttachmentBytes
 
     @Option(help: "Largest request line + headers in bytes (env QTEST_EMULATOR_MAX_HEADER_BYTES).")
-    var maxHeaderBytes: Int = EnvironmentDefaults.int("MAX_HEADER_BYTES", 64 * 1024)
+    var maxHeaderBytes: Int = 64 * 1024
 
     @Option(help: "Seconds a client may take to send its headers (env QTEST_EMULATOR_HEADER_TIMEOUT).")
-    var headerTimeout: Int = EnvironmentDefaults.int("HEADER_TIMEOUT", 10)
+    var headerTimeout: Int = 10
 
     @Option(help: "Seconds a client may take to send a request body, counted from its headers (env QTEST_EMULATOR_BODY_TIMEOUT).")
-    var bodyTimeout: Int = EnvironmentDefaults.int("BODY_TIMEOUT", 30)
+    var bodyTimeout: Int = 30
 
     @Option(help: "Unsent response bytes per connection above which no further pipelined request is handled until the client reads (env QTEST_EMULATOR_MAX_OUTPUT_BYTES).")
-    var maxOutputBytes: Int = EnvironmentDefaults.int("MAX_OUTPUT_BYTES", 4 * 1024 * 1024)
+    var maxOutputBytes: Int = 4 * 1024 * 1024
 
     @Option(help: "Seconds an idle keep-alive connection is kept (env QTEST_EMULATOR_IDLE_TIMEOUT).")
-    var idleTimeout: Int = EnvironmentDefaults.int("IDLE_TIMEOUT", 60)
+    var idleTimeout: Int = 60
 
     @Option(help: "Most simultaneous connections (env QTEST_EMULATOR_MAX_CONNECTIONS).")
-    var maxConnections: Int = EnvironmentDefaults.int("MAX_CONNECTIONS", 4096)
+    var maxConnections: Int = 4096
 
     @Option(help: "Requests the control plane's journal keeps, 0 = none (env QTEST_EMULATOR_JOURNAL_SIZE).")
-    var journalSize: Int = EnvironmentDefaults.int("JOURNAL_SIZE", 10_000)
+    var journalSize: Int = 10_000
 
     @Option(help: "Bearer token the /__emulator/ control routes (health aside) require (env QTEST_EMULATOR_CONTROL_TOKEN).")
-    var controlToken: String? = EnvironmentDefaults.optionalString("CONTROL_TOKEN")
+    var controlToken: String?
 
     @Option(help: "Serve the /__emulator/ control routes: on or off; health stays (env QTEST_EMULATOR_CONTROL).")
-    var control: String = EnvironmentDefaults.string("CONTROL", "on")
+    var control: String = "on"
 
     @Flag(help: "Freeze the clock at 2026-01-05T10:00:00Z and issue tokens from a fixed sequence, for byte-identical runs (env QTEST_EMULATOR_DETERMINISTIC=1).")
-    var deterministic: Bool = EnvironmentDefaults.string("DETERMINISTIC", "0") == "1"
+    var deterministic: Bool = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxBodyBytes > 0, maxAttachmentBytes > 0, maxHeaderBytes > 0, headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0,
-              maxOutputBytes > 0, maxConnections > 0 else {
-            throw ValidationError("limits must be positive")
-        }
+        // Each refusal names its flag, so a value from a QTEST_EMULATOR_* variable gets the note naming it.
+        let limits = [("--max-body-bytes", maxBodyBytes), ("--max-attachment-bytes", maxAttachmentBytes),
+                      ("--max-header-bytes", maxHeaderBytes), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout),
+                      ("--idle-timeout", idleTimeout), ("--max-output-bytes", maxOutputBytes), ("--max-connections", maxConnections)]
+        if let (flag, _) = limits.first(where: { $0.1 <= 0 }) { throw ValidationError("\(flag) must be positive") }
         guard Duration.parseSeconds(jobDelay) != nil else { throw ValidationError("--job-delay must look like 2s, 500ms or 0") }
         guard let busy = Duration.parseSeconds(busyTimeout), busy > 0 else { throw ValidationError("--busy-timeout must be positive, like 5s or 500ms") }
         guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
@@ -95,6 +98,8 @@ struct ServeCommand: ParsableCommand {
         logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache), max attachment bytes \(maxAttachmentBytes)")
         let app: EmulatorApp
         do {
+            try StartupChecks.checkDatabaseLocation(db)
+            try StartupChecks.checkSeed(SeedSource(argument: seed), databasePath: db)
             var options = EmulatorOptions(
                 databasePath: db,
                 seed: SeedSource(argument: seed),
@@ -110,7 +115,7 @@ struct ServeCommand: ParsableCommand {
             options.deterministic = deterministic
             app = try EmulatorApp(options: options)
         } catch {
-            logger.error("qtest-emulator: cannot start: \(error)")
+            logger.error("qtest-emulator: cannot start: \(FailureText.describe(error, database: db, seed: seed))")
             throw ExitCode(2)
         }
 

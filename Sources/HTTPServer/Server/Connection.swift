@@ -213,7 +213,10 @@ final class Connection: @unchecked Sendable {
         server.workQueue.async { [self] in
             let started = Self.now()
             let refusal = server.responder.screen(head)
-            if let refusal { server.logAccess(head, status: refusal.status, duration: Self.seconds(since: started)) }
+            if let refusal {
+                server.logAccess(head, status: refusal.status, duration: Self.seconds(since: started))
+                server.logHeads(head, refusal, keepAlive: false)
+            }
             let limit = refusal == nil ? server.responder.bodyLimit(for: head) : nil
             server.ioQueue.async { [self] in self.screened(head, refusal: refusal, limit: limit) }
         }
@@ -256,6 +259,7 @@ final class Connection: @unchecked Sendable {
             let started = Self.now()
             let response = (screenFirst ? server.responder.screen(request) : nil) ?? server.responder.respond(to: request)
             server.logAccess(request, status: response.status, duration: Self.seconds(since: started))
+            server.logHeads(request, response, keepAlive: keepAlive)
             server.ioQueue.async { [self] in
                 self.finish(response, version: version, isHead: isHead, keepAlive: keepAlive)
             }

@@ -148,8 +148,8 @@ enum ControlRoutes {
     }
 }
 
-/// The emulator's own version and the qTest version it answers as.
-enum EmulatorVersion {
-    static let emulator = "0.5.0"
-    static let qTest = "2025.1"
+/// The emulator's own version and the qTest version it answers as (health, `--version`).
+public enum EmulatorVersion {
+    public static let emulator = "0.5.0"
+    public static let qTest = "2025.1"
 }

@@ -36,6 +36,12 @@ import Glibc
         #expect(lines.contains(where: isAccessLine), "\(lines)")
         #expect(lines.contains("GET /api/v3/projects/108781: route GET /api/v3/projects/{projectId}"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("GET /api/v3/projects/108781: ") && $0.contains(" headers (") }, "\(lines)")
+        // The heads, one line each, the credential masked (CI logs are often public).
+        let request = try #require(lines.first { $0.hasPrefix("GET /api/v3/projects/108781: > GET /api/v3/projects/108781 HTTP/1.1 | ") }, "\(lines)")
+        #expect(request.contains(" | Authorization: Bearer ***"), "\(request)")
+        #expect(!lines.contains { $0.contains("9bbf04fd") }, "the token is never logged")
+        let response = try #require(lines.first { $0.hasPrefix("GET /api/v3/projects/108781: < HTTP/1.1 200 OK | ") }, "\(lines)")
+        #expect(response.contains(" | Content-Type: application/json") && response.contains(" | Content-Length: "), "\(response)")
         #expect(lines.last == "qtest-emulator: shutting down (SIGTERM)")
     }
 
