@@ -302,7 +302,13 @@ import TestSupport
         #expect(got.count == 1)
         #expect((got.first?.json["project"] as? [String: Any])?["id"] as? Int == Int(Demo.projectID))
         let again = HTTPTestClient(port: second.port)
-        let items = try again.send("GET", "/__emulator/webhooks/deliveries").object["items"] as? [[String: Any]] ?? []
+        var items: [[String: Any]] = []
+        let recorded = Date().addingTimeInterval(10)
+        repeat {
+            items = try again.send("GET", "/__emulator/webhooks/deliveries").object["items"] as? [[String: Any]] ?? []
+            if items.first?["outcome"] as? String == "delivered" { break }
+            usleep(20_000)
+        } while Date() < recorded
         #expect(items.first?["outcome"] as? String == "delivered" && items.first?["attempt_count"] as? Int == 2, "\(items)")
         again.close()
         second.signal(SIGTERM)
