@@ -28,7 +28,8 @@ let package = Package(
             logging,
         ]),
         // qTest wire format, auth, route table, job worker, control plane.
-        .target(name: "QTestAPI", dependencies: ["HTTPServer", "QTestStore", logging],
+        // Crypto: the HMAC-SHA256 signature of webhook deliveries.
+        .target(name: "QTestAPI", dependencies: ["HTTPServer", "QTestStore", logging, .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Resources")]),
         .executableTarget(name: "qtest-emulator", dependencies: [
             "HTTPServer", "QTestStore", "QTestAPI", logging,
@@ -44,7 +45,8 @@ let package = Package(
         .target(name: "LogRecorder", dependencies: [logging], path: "Tests/LogRecorder"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport", "LogRecorder", logging]),
         .testTarget(name: "QTestStoreTests", dependencies: ["QTestStore", "LogRecorder"]),
-        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport", "LogRecorder", logging],
+        .testTarget(name: "QTestAPITests", dependencies: ["QTestAPI", "HTTPServer", "QTestStore", "TestSupport", "LogRecorder", logging,
+                                                         .product(name: "Crypto", package: "swift-crypto")],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -8,6 +8,9 @@
 #   scripts/bench-batch.sh              # 10,000 logs
 #   LOGS=2000 scripts/bench-batch.sh    # smaller
 #   EMULATOR_BIN=path                   # use this binary instead of building
+#   WEBHOOK=1 scripts/bench-batch.sh    # with a webhook subscribed to the upload's events
+#                                       # (testcase_created, testrun_created, testlog_submitted)
+#                                       # and a local receiver; also times the deliveries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOGS="${LOGS:-10000}"
@@ -31,11 +34,29 @@ for _ in $(seq 200); do grep -q "listening on" "$TMP/out" 2>/dev/null && break; 
 PORT=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$TMP/out")
 [[ -n "$PORT" ]] || die "emulator did not start: $(cat "$TMP/err")"
 
-python3 - "$PORT" "$LOGS" <<'PY'
-import http.client, json, sqlite3, sys, time
+python3 - "$PORT" "$LOGS" "${WEBHOOK:-0}" <<'PY'
+import http.client, json, sqlite3, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-port, n = int(sys.argv[1]), int(sys.argv[2])
+port, n, webhook = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"
 token = "Bearer 9bbf04fd-aed2-4e05-8428-7fc5ecff7bb8"
+received = []
+if webhook:
+    class Receiver(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            received.append(time.perf_counter())
+            self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
+        def log_message(self, *args): pass
+    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    c = http.client.HTTPConnection("127.0.0.1", port)
+    c.request("POST", "/api/v3/webhooks", json.dumps({"name": "bench", "url": f"http://127.0.0.1:{receiver.server_address[1]}/hook",
+              "events": ["testcase_created", "testrun_created", "testlog_submitted"], "responseType": "json", "projectIds": [108781]}),
+              {"Authorization": token, "Content-Type": "application/json"})
+    r = c.getresponse(); r.read()
+    if r.status != 201: sys.exit(f"webhook registration failed: {r.status}")
 logs = [{
     "name": f"test_{i}", "status": "PASSED" if i % 7 else "FAILED",
     "automation_content": f"bench.Suite#test_{i}",
@@ -94,5 +115,9 @@ print(f"submit_to_success_s={total:.3f} target<=1.0 {'PASS' if total <= 1.0 else
 print(f"emulator_rows_per_s={rows / total:,.0f}")
 print(f"raw_sqlite_s={raw:.3f} raw_sqlite_rows_per_s={rows / raw:,.0f}")
 print(f"emulator_vs_raw={raw / total:.2f}")
+if webhook:
+    deadline = time.perf_counter() + 600
+    while len(received) < 3 * n and time.perf_counter() < deadline: time.sleep(0.05)
+    print(f"webhook_deliveries={len(received)} expected={3 * n} all_delivered_s_after_success={(received[-1] - done) if received else 0:.3f}")
 print("BENCH-BATCH END")
 PY

@@ -71,6 +71,18 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Serve the /__emulator/ control routes: on or off; health stays (env QTEST_EMULATOR_CONTROL).")
     var control: String = "on"
 
+    @Option(help: "Longest one webhook delivery attempt may take (connect, send, status line), e.g. 10s (env QTEST_EMULATOR_WEBHOOK_TIMEOUT).")
+    var webhookTimeout: String = "10s"
+
+    @Option(help: "Attempts per webhook delivery, the first included (env QTEST_EMULATOR_WEBHOOK_ATTEMPTS).")
+    var webhookAttempts: Int = 5
+
+    @Option(help: "Wait before a delivery's second attempt, doubling for each later one: 2s retries after 2, 4, 8, 16 s (env QTEST_EMULATOR_WEBHOOK_RETRY_DELAY).")
+    var webhookRetryDelay: String = "2s"
+
+    @Option(help: "Where webhooks may deliver: 'loopback' (default), 'any', or a comma-separated list of host names allowed besides loopback (env QTEST_EMULATOR_WEBHOOK_HOSTS).")
+    var webhookHosts: String = "loopback"
+
     @Flag(help: "Freeze the clock at 2026-01-05T10:00:00Z and issue tokens from a fixed sequence, for byte-identical runs (env QTEST_EMULATOR_DETERMINISTIC=1).")
     var deterministic: Bool = false
 
@@ -86,6 +98,14 @@ struct ServeCommand: ParsableCommand {
         guard ["on", "off"].contains(responseCache.lowercased()) else { throw ValidationError("--response-cache must be on or off") }
         guard ["on", "off"].contains(control.lowercased()) else { throw ValidationError("--control must be on or off") }
         guard journalSize >= 0, journalSize <= 1_000_000 else { throw ValidationError("--journal-size must be between 0 and 1000000") }
+        guard let timeout = Duration.parseSeconds(webhookTimeout), timeout > 0 else {
+            throw ValidationError("--webhook-timeout must be positive, like 10s or 500ms")
+        }
+        guard (1...100).contains(webhookAttempts) else { throw ValidationError("--webhook-attempts must be between 1 and 100") }
+        guard Duration.parseSeconds(webhookRetryDelay) != nil else { throw ValidationError("--webhook-retry-delay must look like 2s, 500ms or 0") }
+        guard webhookDestinations != nil else {
+            throw ValidationError("--webhook-hosts must be loopback, any, or a comma-separated list of host names")
+        }
         if let controlToken, controlToken.isEmpty || controlToken.contains(where: { $0.isWhitespace }) {
             throw ValidationError("--control-token must be non-empty, without spaces")
         }
@@ -113,6 +133,10 @@ struct ServeCommand: ParsableCommand {
             options.controlToken = controlToken
             options.controlRoutes = control.lowercased() == "on"
             options.deterministic = deterministic
+            options.webhooks.timeout = Duration.parseSeconds(webhookTimeout) ?? 10
+            options.webhooks.attempts = webhookAttempts
+            options.webhooks.retryDelay = Duration.parseSeconds(webhookRetryDelay) ?? 2
+            options.webhooks.destinations = webhookDestinations ?? .loopback
             app = try EmulatorApp(options: options)
         } catch {
             logger.error("qtest-emulator: cannot start: \(FailureText.describe(error, database: db, seed: seed))")
@@ -153,6 +177,20 @@ struct ServeCommand: ParsableCommand {
         server.shutdown()
         app.stop()
         throw ExitCode.success
+    }
+}
+
+extension ServeCommand {
+    /// `--webhook-hosts` read: nil when it is not loopback, any, or a list of host names.
+    var webhookDestinations: HTTPClient.Destinations? {
+        switch webhookHosts.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "loopback", "": return .loopback
+        case "any": return .any
+        default:
+            let hosts = webhookHosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard !hosts.contains(where: { $0.isEmpty || $0.contains(where: { c in c.isWhitespace || c == "/" }) }) else { return nil }
+            return .hosts(Set(hosts))
+        }
     }
 }
 

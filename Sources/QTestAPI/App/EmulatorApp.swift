@@ -35,6 +35,9 @@ public struct EmulatorOptions: Sendable {
     /// two runs of the same client get byte-identical answers.
     public var deterministic: Bool = false
 
+    /// How webhook deliveries are sent: per-attempt timeout, attempts, backoff, allowed hosts.
+    public var webhooks = WebhookSettings()
+
     /// qTest SaaS's attachment limit, the default of ``maxAttachmentBytes``.
     public static let defaultMaxAttachmentBytes = 50 << 20
 
@@ -59,6 +62,8 @@ public final class EmulatorContext: Sendable {
     public let options: EmulatorOptions
     /// The background worker for queued jobs (`auto-test-logs`).
     let jobs: JobWorker
+    /// The background sender of webhook deliveries.
+    let webhooks: WebhookDispatcher
     /// Token and project-access answers, valid until the next write.
     let access = AccessCache()
 
@@ -70,7 +75,9 @@ public final class EmulatorContext: Sendable {
         self.options = options
         self.control = control
         self.jobs = JobWorker(processors: JobTypes.processors)
+        self.webhooks = WebhookDispatcher(settings: options.webhooks)
         jobs.attach(to: self)
+        webhooks.attach(to: self)
     }
 
     /// Queues a job in the caller's transaction. The worker is woken by `jobQueued(_:)` once
@@ -93,8 +100,19 @@ public final class EmulatorContext: Sendable {
 
     /// Runs `body` as one write transaction, mapping store errors to qTest errors: a request
     /// that fails changes nothing.
+    ///
+    /// A write that queued webhook deliveries (the outbox's newest id moved; two lookups of the
+    /// last row, whatever the write did) wakes the dispatcher once it has committed.
     public func write<T>(_ body: (StoreDatabase) throws -> T) throws -> T {
-        try database.write(body)
+        var queued = false
+        let result = try database.write { db in
+            let before = try WebhookDeliveries.lastID(db)
+            let result = try body(db)
+            queued = try WebhookDeliveries.lastID(db) > before
+            return result
+        }
+        if queued { webhooks.wake() }
+        return result
     }
 
     /// Runs `body` with read access.
@@ -130,11 +148,18 @@ public final class EmulatorApp: Sendable {
         responder = ControlResponder(router: router, control: control)
     }
 
-    /// Starts background work (the job worker).
-    public func start() { context.jobs.start() }
+    /// Starts background work (the job worker, the webhook dispatcher).
+    public func start() {
+        context.jobs.start()
+        context.webhooks.start()
+    }
 
-    /// Stops background work, letting the job in hand finish.
-    public func stop() { context.jobs.stop() }
+    /// Stops background work, letting the job in hand finish (webhook attempts in flight are
+    /// left: their deliveries stay pending).
+    public func stop() {
+        context.webhooks.stop()
+        context.jobs.stop()
+    }
 
     /// Every route, in registration order, for `qtest-emulator routes` and the coverage test.
     public static func routeList() -> [(method: String, pattern: String)] {
@@ -233,6 +258,7 @@ public final class EmulatorApp: Sendable {
             IntegrationConnectionRoutes.self,
             IntegrationMappingRoutes.self,
             IntegrationTriggerRoutes.self,
+            WebhookRoutes.self,
         ]
     }
 

@@ -3,8 +3,8 @@ import HTTPServer
 import QTestStore
 
 /// Emulator-only routes under `/__emulator/`, which no qTest client calls: health, reset,
-/// snapshots, export and import (``ExportRoutes``), the request journal, fault rules and the
-/// clock. `--control-token` guards all but health (in ``ControlResponder``); `--control off`
+/// snapshots, export and import (``ExportRoutes``), webhook deliveries
+/// (``WebhookDeliveryRoutes``), the request journal, fault rules and the clock. `--control-token` guards all but health (in ``ControlResponder``); `--control off`
 /// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
@@ -12,6 +12,7 @@ enum ControlRoutes {
         guard app.options.controlRoutes else { return }
         let control = app.control
         ExportRoutes.register(in: &table, app: app)
+        WebhookDeliveryRoutes.register(in: &table, app: app)
 
         table.add("POST", "/__emulator/reset", access: .open) { context in
             let body = try context.optionalJSONBody()
@@ -108,9 +109,12 @@ enum ControlRoutes {
     }
 
     /// Replaces the store with `state`, with no job running; cached answers are stale after it.
+    /// Webhook attempts in flight are forgotten: the restored outbox is what is sent from now on.
     static func restore(_ state: DatabaseState, _ app: EmulatorContext) throws {
+        app.webhooks.invalidate()
         try app.jobs.whilePaused { try state.restore(into: app.database) }
         app.jobs.wake()
+        app.webhooks.wake()
     }
 
     static func clock(_ control: ControlPlane) -> JSON {

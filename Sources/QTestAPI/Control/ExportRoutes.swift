@@ -21,6 +21,7 @@ enum ExportRoutes {
             let fixture = try SeedFixture.decode(context.request.body)
             // No job runs while the store changes under it; one that an import adds (a fixture
             // may carry waiting jobs) starts once it has committed.
+            if mode == .replace { app.webhooks.invalidate() }
             let summary = try app.jobs.whilePaused {
                 try app.write { db in
                     if mode == .replace { try Schema.deleteAllRows(db) }
@@ -28,6 +29,7 @@ enum ExportRoutes {
                 }
             }
             app.jobs.wake()
+            app.webhooks.wake()
             return .json(200, ["message": .string("Imported: \(summary)"), "mode": .string(mode.rawValue)] as JSON)
         }
     }

@@ -123,6 +123,10 @@ public enum Schema {
                 CREATE INDEX field_values_field_value ON field_values(field_id, value COLLATE NOCASE);
                 """)
         }
+        // Webhook subscriptions, the delivery outbox and the record of attempts (see
+        // SchemaWebhookSQL.swift; the triggers that fill the outbox are the store's, made and
+        // dropped as subscriptions change).
+        m.registerMigration("v11 webhooks", foreignKeyChecks: .immediate) { db in try db.execute(sql: webhookSQL) }
         // Jira connections of a project and their defect, requirement and release mappings
         // (IntegrationSettingsApi); see `integrationSQL`.
         m.registerMigration("v12 integration settings", foreignKeyChecks: .immediate) { db in try db.execute(sql: integrationSQL) }
@@ -131,7 +135,8 @@ public enum Schema {
 
     /// Every table created by the migrations, children before parents (delete order).
     public static let tablesInDeleteOrder = [
-        "integration_mappings", "integration_connections", "ci_settings", "automation_schedules", "automation_agents", "jobs", "webhook_projects", "webhooks",
+        "integration_mappings", "integration_connections", "ci_settings", "automation_schedules", "automation_agents", "jobs", "webhook_attempts",
+        "webhook_deliveries", "webhook_subscriptions", "webhook_projects", "webhooks",
         "histories", "object_links", "comments", "attachment_blobs", "attachments", "field_values",
         "test_step_logs", "test_logs", "test_runs", "test_suites", "test_cycles", "builds", "releases",
         "test_steps", "test_cases_current", "test_case_versions", "test_cases", "requirements", "defects", "modules",
@@ -152,5 +157,7 @@ public enum Schema {
         for table in tablesInDeleteOrder where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        // No webhook is left, so none of the delivery triggers is needed.
+        if try db.tableExists("webhook_subscriptions") { try WebhookTriggers.sync(db) }
     }
 }

@@ -9,8 +9,8 @@ import GRDB
 /// order (ids, or tree order with parents before children, siblings in their stored order, which
 /// the loader reproduces by appending); sections are ordered as the loader needs them; dates
 /// are UTC with milliseconds when they have any. What the seed format cannot hold (creation
-/// dates and creators of artifacts, histories, issued access tokens, webhooks, schedules) is
-/// not exported; see `seed-data/README.md`.
+/// dates and creators of artifacts, histories, issued access tokens, webhook deliveries,
+/// schedules) is not exported; see `seed-data/README.md`.
 ///
 /// ```swift
 /// let data = try store.read { db in try SeedExporter.json(db) }
@@ -25,6 +25,7 @@ public enum SeedExporter {
         fixture.siteFields = nonEmpty(try FieldExporter.fields(db, projectId: nil))
         let projects = try ProjectRecord.allByID(db)
         fixture.projects = nonEmpty(try projects.map { try ProjectExporter.project(db, $0, values: values) })
+        fixture.webhooks = nonEmpty(try Webhooks.list(db).map(webhook))
         return fixture
     }
 
@@ -57,6 +58,13 @@ public enum SeedExporter {
     }
 
     static func date(_ date: Date?) -> String? { date.map { Self.date($0) } }
+
+    /// A webhook as registered; "every project" is project 0, as a registration says it.
+    static func webhook(_ hook: Webhook) -> SeedWebhook {
+        let r = hook.record
+        return SeedWebhook(id: r.id, name: r.name, url: r.url, events: r.eventNames, secretKey: r.secretKey, responseType: r.responseType,
+                           projectIds: (r.allProjects ? [0] : []) + hook.projectIds, ownerId: r.ownerId)
+    }
 
     /// nil for an empty list, so empty sections are left out of the document.
     static func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }

@@ -19,6 +19,8 @@ public struct SeedFixture: Codable, Sendable, Equatable {
     public var siteTemplates: [SeedSiteTemplate]?
     public var siteFields: [SeedField]?
     public var projects: [SeedProject]?
+    /// Registered webhooks (loaded last, so nothing the fixture loads is sent to them).
+    public var webhooks: [SeedWebhook]?
 
     /// An empty fixture.
     public init() {}
@@ -126,6 +128,19 @@ public struct SeedLdapUser: Codable, Sendable, Equatable {
     public var userDn: String?
     public var disabled: Bool?
     public var mappedUserId: Int64?
+}
+
+/// A registered webhook: the fields of `WebhookRequest` in snake_case, with its id and owner.
+/// `project_ids` empty or holding 0: every project.
+public struct SeedWebhook: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var name: String
+    public var url: String
+    public var events: [String]
+    public var secretKey: String?
+    public var responseType: String?
+    public var projectIds: [Int64]?
+    public var ownerId: Int64?
 }
 
 /// A site template, applied to `project_ids`.

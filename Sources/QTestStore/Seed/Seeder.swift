@@ -5,13 +5,13 @@ import GRDB
 public struct SeedSummary: Sendable, Equatable, CustomStringConvertible {
     public var users = 0, projects = 0, profiles = 0, groups = 0, ldapConfigs = 0, ldapUsers = 0
     public var siteTemplates = 0, fields = 0, allowedValues = 0, executionStatuses = 0, apiTokens = 0
-    public var modules = 0, testCases = 0, requirements = 0, defects = 0
+    public var modules = 0, testCases = 0, requirements = 0, defects = 0, webhooks = 0
     /// e.g. `"seeded 2 users, 2 projects, …"`.
     public var description: String {
         "seeded \(users) users, \(projects) projects, \(profiles) profiles, \(groups) groups, \(ldapConfigs) LDAP configs "
             + "(\(ldapUsers) LDAP users), \(siteTemplates) site templates, \(fields) fields (\(allowedValues) allowed values), "
             + "\(executionStatuses) execution statuses, \(apiTokens) API tokens, \(modules) modules, \(testCases) test cases, "
-            + "\(requirements) requirements, \(defects) defects"
+            + "\(requirements) requirements, \(defects) defects" + (webhooks > 0 ? ", \(webhooks) webhooks" : "")
     }
 }
 
@@ -36,6 +36,8 @@ public enum Seeder {
     @discardableResult
     public static func load(_ fixture: SeedFixture, into db: Database, at now: Date) throws -> SeedSummary {
         var s = SeedSummary()
+        // What a seed loads is state, not events: no webhook hears of it (in merge imports too).
+        try db.execute(sql: "UPDATE history_context SET webhooks_muted = 1")
         try checkUnique(fixture.profiles?.map(\.id), "$.profiles", "id", "profile id")
         try checkUnique(fixture.users?.map(\.id), "$.users", "id", "user id")
         try checkUnique(fixture.users?.map { $0.username.lowercased() }, "$.users", "username", "username")
@@ -193,6 +195,16 @@ public enum Seeder {
             guard let id = try SiteTemplates.list(db).first(where: { $0.name == t.name && (t.id == nil || $0.id == t.id) })?.id else { continue }
             try at("$.site_templates[\(i)].project_ids") { try SiteTemplates.apply(db, templateId: id, to: t.projectIds ?? []) }
         }
+        try checkUnique(fixture.webhooks?.map(\.id), "$.webhooks", "id", "webhook id")
+        for (i, w) in (fixture.webhooks ?? []).enumerated() {
+            try at("$.webhooks[\(i)]") {
+                try Webhooks.create(db, WebhookDraft(id: w.id, name: w.name, url: w.url, events: w.events, secretKey: w.secretKey,
+                                                     responseType: w.responseType ?? "text", projectIds: w.projectIds ?? []),
+                                    by: try w.ownerId.map { try Users.get(db, $0).id }, at: now)
+            }
+            s.webhooks += 1
+        }
+        try db.execute(sql: "UPDATE history_context SET webhooks_muted = 0")
         return s
     }
 

@@ -284,6 +284,17 @@ import TestSupport
             try call("DELETE", "/__emulator/snapshots/conformance")
         }
 
+        // Webhooks (the URL refuses: a delivery and its failed attempt are recorded)
+        try call("GET", "\(site)/webhooks/events")
+        try call("POST", "\(site)/webhooks", ["name": "conformance", "url": "http://127.0.0.1:9/hook", "events": ["project_updated"],
+                                              "secretKey": "k", "responseType": "json", "projectIds": [108781]], keep: "webhook")
+        try call("GET", "\(site)/webhooks")
+        try call("GET", "\(site)/webhooks/\(id("webhook"))")
+        try call("PUT", "\(site)/webhooks/\(id("webhook"))", ["name": "conformance 2"])
+        try call("PUT", p, ["description": "a webhook hears this"])
+        try call("GET", "/__emulator/webhooks/deliveries?event=project_updated")
+        try call("DELETE", "\(site)/webhooks/\(id("webhook"))")
+
         // Deletes, innermost first
         try call("DELETE", "\(p)/test-runs/\(id("run"))")
         try call("DELETE", "\(p)/test-cases/\(id("case"))/test-steps/\(id("newStep"))")

@@ -100,6 +100,31 @@ enum EmulatorContractData {
   "EmulatorClockAdvance": {"about": "Moves the clock by a number of seconds (negative: back).", "keys": {
     "seconds": "number!"
   }},
+  "EmulatorWebhookDeliveries": {"about": "Webhook deliveries, newest first, with every attempt; a reset clears them.", "keys": {
+    "total": "integer!",
+    "items": "EmulatorWebhookDelivery[]!"
+  }},
+  "EmulatorWebhookDelivery": {"about": "One event queued for one webhook: what is sent, where it stands, and each attempt.", "keys": {
+    "id": "integer!",
+    "webhook_id": "integer!",
+    "event": "string!",
+    "project_id": "integer!",
+    "object_id": "integer!",
+    "outcome": "string!",
+    "attempt_count": "integer!",
+    "queued_date": "date-time!",
+    "next_attempt_date": "date-time",
+    "payload": "any!",
+    "attempts": "EmulatorWebhookAttempt[]!"
+  }},
+  "EmulatorWebhookAttempt": {"about": "One POST of a delivery: the URL, the HTTP status or the error, how long it took.", "keys": {
+    "attempt": "integer!",
+    "url": "string!",
+    "status": "integer",
+    "error": "string",
+    "duration_ms": "number!",
+    "date": "date-time!"
+  }},
   "QTestServerVersion": {"about": "What `GET /version` tells the Jenkins plugin: the product name (`test-conductor`) and a three-part version.", "keys": {
     "name": "string!",
     "version": "string!"
@@ -155,6 +180,7 @@ enum EmulatorContractData {
 {"route": "DELETE /__emulator/clock", "tag": "Emulator", "name": "resume_clock", "about": "Lets the clock run on from where it is.", "answers": {"200": "EmulatorClock"}},
 {"route": "GET /__emulator/export", "tag": "Emulator", "name": "export_state", "about": "The whole state as a seed fixture (the format of seed-data/README.md); seeding a fresh emulator with it and exporting again gives the same document.", "answers": {"200": "any"}},
 {"route": "POST /__emulator/import", "tag": "Emulator", "name": "import_state", "about": "Loads a seed fixture into the running state, all or nothing: merged (ids already present are refused) or, with mode=replace, in place of everything.", "query": {"mode": "string"}, "body": "any", "answers": {"200": "any"}},
+{"route": "GET /__emulator/webhooks/deliveries", "tag": "Emulator", "name": "list_webhook_deliveries", "about": "The webhook deliveries the emulator queued and every attempt to send them, filtered by webhook id, event and outcome (pending, delivered, failed, cancelled).", "query": {"webhook": "integer", "event": "string", "outcome": "string", "limit": "integer"}, "answers": {"200": "EmulatorWebhookDeliveries"}},
 {"route": "GET /openapi.json", "tag": "Emulator", "name": "openapi", "about": "This OpenAPI document.", "answers": {"200": "any"}},
 {"route": "POST /oauth/revoke", "tag": "LoginApi", "name": "revoke", "about": "Revokes the token in the Authorization header.", "answers": {"200": "QTestError"}},
 {"route": "GET /version", "tag": "JenkinsPlugin", "name": "get_version", "about": "The server's product name and version, read by the Jenkins plugin without a token.", "answers": {"200": "QTestServerVersion"}},
