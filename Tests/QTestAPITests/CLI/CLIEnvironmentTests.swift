@@ -15,7 +15,8 @@ import Glibc
         "--response-cache": "maybe", "--max-body-bytes": "-1", "--max-attachment-bytes": "0",
         "--max-header-bytes": "1k", "--header-timeout": "0", "--body-timeout": "x", "--max-output-bytes": "0",
         "--idle-timeout": "-3", "--max-connections": "lots", "--journal-size": "-1", "--control": "maybe",
-        "--control-token": "two words",
+        "--control-token": "two words", "--webhook-timeout": "0", "--webhook-attempts": "0", "--webhook-retry-delay": "later",
+        "--webhook-hosts": "a b",
         // Refused when the server starts rather than when the flags are parsed:
         "--host": "not an address", "--db": "/nonexistent-qtest-dir/state.sqlite", "--seed": "/nonexistent-qtest-fixture.json",
     ]
