@@ -15,11 +15,13 @@ import Testing
     }
 
     @Test func serverURLsMustBeAbsoluteHTTP() throws {
-        for good in ["https://example.atlassian.net", "http://jira.local:8080/jira/", "HTTPS://JIRA.EXAMPLE.COM"] {
+        for good in ["https://example.atlassian.net", "http://jira.local:8080/jira/", "HTTPS://JIRA.EXAMPLE.COM", "https://bot@jira.example.com",
+                     "http://[::1]:8080/", "https://j", "https://jira.example.com?x=1"] {
             #expect(try IntegrationChecks.url(good, "server_url") == good)
         }
         for bad in [nil, "", "  ", "example.atlassian.net", "//example.com", "ftp://example.com", "https://", "https:///path",
-                    "https://exa mple.com", "https://example.com/\u{7}", "javascript:alert(1)", "https://" + String(repeating: "a", count: 2001)] as [String?] {
+                    "https://exa mple.com", "https://example.com/\u{7}", "javascript:alert(1)", "https://:8080", "https://jira:80x",
+                    "https://jira:", "http://[::1", "https://@/", "file:///etc/passwd", "mailto:me@example.com", "https://" + String(repeating: "a", count: 2001)] as [String?] {
             #expect(throws: StoreError.self, "\(bad ?? "nil")") { try IntegrationChecks.url(bad, "server_url") }
         }
     }
