@@ -3,8 +3,8 @@ import HTTPServer
 import QTestStore
 
 /// Emulator-only routes under `/__emulator/`, which no qTest client calls: health, reset,
-/// snapshots, export and import (``ExportRoutes``), the request journal, fault rules and the
-/// clock. `--control-token` guards all but health (in ``ControlResponder``); `--control off`
+/// snapshots, export and import (``ExportRoutes``), the request journal, fault rules, the
+/// clock and the dashboard (``DashboardRoutes``). `--control-token` guards all but health (in ``ControlResponder``); `--control off`
 /// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
@@ -12,6 +12,8 @@ enum ControlRoutes {
         guard app.options.controlRoutes else { return }
         let control = app.control
         ExportRoutes.register(in: &table, app: app)
+        // Webhook deliveries: pass the webhooks area's reader here once it exists.
+        DashboardRoutes.register(in: &table, app: app, deliveries: nil)
 
         table.add("POST", "/__emulator/reset", access: .open) { context in
             let body = try context.optionalJSONBody()
