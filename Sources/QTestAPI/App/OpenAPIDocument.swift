@@ -131,7 +131,7 @@ enum OpenAPIDocument {
     static func responses(_ contract: ContractOperation?, access: RouteAccess, path: String) -> JSON {
         var responses: [(String, JSON)] = []
         for (status, type) in contract?.answers ?? [] {
-            var response: [(String, JSON)] = [("description", "Success")]
+            var response: [(String, JSON)] = [("description", status.hasPrefix("2") ? "Success" : status.hasPrefix("3") ? "Redirect" : "Refused, with a page saying why")]
             switch type {
             case nil: break
             case .binary?: response.append(("content", ["application/octet-stream": ["schema": ContractType.binary.schema]]))

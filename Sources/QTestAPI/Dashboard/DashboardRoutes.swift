@@ -22,43 +22,41 @@ import QTestStore
 /// API would answer; anything unexpected goes to the route table's boundary (a logged 500).
 enum DashboardRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext, deliveries: WebhookDeliveryReader? = nil) {
-        page(&table, "", app: app, ProjectsPage.render)
-        page(&table, "/projects/{projectId}", app: app, ExecutionTreePage.render)
-        page(&table, "/projects/{projectId}/runs", app: app, RunListPage.render)
-        page(&table, "/projects/{projectId}/runs/{testRunId}", app: app, RunPage.render)
-        page(&table, "/projects/{projectId}/design", app: app, DesignTreePage.render)
-        page(&table, "/projects/{projectId}/modules/{moduleId}", app: app, ModuleCasesPage.render)
-        page(&table, "/queue", app: app) { try QueuePage.render($0, deliveries: deliveries) }
-        page(&table, "/journal", app: app, JournalPage.render)
-        page(&table, "/control", app: app, ControlPage.render)
+        let ui = DashboardAccess.root
+        table.add("GET", ui, access: .open) { try page($0, app, ProjectsPage.render) }
+        table.add("GET", ui + "/projects/{projectId}", access: .open) { try page($0, app, ExecutionTreePage.render) }
+        table.add("GET", ui + "/projects/{projectId}/runs", access: .open) { try page($0, app, RunListPage.render) }
+        table.add("GET", ui + "/projects/{projectId}/runs/{testRunId}", access: .open) { try page($0, app, RunPage.render) }
+        table.add("GET", ui + "/projects/{projectId}/design", access: .open) { try page($0, app, DesignTreePage.render) }
+        table.add("GET", ui + "/projects/{projectId}/modules/{moduleId}", access: .open) { try page($0, app, ModuleCasesPage.render) }
+        table.add("GET", ui + "/queue", access: .open) { try page($0, app) { try QueuePage.render($0, deliveries: deliveries) } }
+        table.add("GET", ui + "/journal", access: .open) { try page($0, app, JournalPage.render) }
+        table.add("GET", ui + "/control", access: .open) { try page($0, app, ControlPage.render) }
 
-        table.add("GET", DashboardAccess.root + "/projects/{projectId}/attachments/{attachmentId}", access: .open) { context in
+        table.add("GET", ui + "/projects/{projectId}/attachments/{attachmentId}", access: .open) { context in
             guard let request = DashboardRequest(context, app: app) else { return DashboardAccess.redirect(to: "ui/", status: 301) }
             do { return try AttachmentPreview.respond(request) } catch { return try errorPage(error, request) }
         }
-        table.add("GET", DashboardAccess.root + "/stamp", access: .open) { _ in .json(200, stamp(app)) }
-        table.add("GET", DashboardAccess.root + "/statuses.css", access: .open) { _ in
+        table.add("GET", ui + "/stamp", access: .open) { _ in .json(200, stamp(app)) }
+        table.add("GET", ui + "/statuses.css", access: .open) { _ in
             let css = StatusStyles.stylesheet(try app.read { db in try ProjectSummaries.statuses(db) })
             return DashboardPage.respond(200, contentType: "text/css; charset=utf-8", Data(css.utf8))
         }
-        table.add("GET", DashboardAccess.root + "/dashboard.css", access: .open) { _ in
+        table.add("GET", ui + "/dashboard.css", access: .open) { _ in
             DashboardPage.respond(200, contentType: "text/css; charset=utf-8", Data(DashboardStylesheet.source.utf8))
         }
-        table.add("GET", DashboardAccess.root + "/dashboard.js", access: .open) { _ in
+        table.add("GET", ui + "/dashboard.js", access: .open) { _ in
             DashboardPage.respond(200, contentType: "text/javascript; charset=utf-8", Data(DashboardScript.source.utf8))
         }
-        table.add("POST", DashboardAccess.root + "/login", access: .open) { context in DashboardAccess.login(context, app: app) }
+        table.add("POST", ui + "/login", access: .open) { context in DashboardAccess.login(context, app: app) }
     }
 
-    /// Declares a page at `ui` + `path`.
-    private static func page(_ table: inout RouteTable, _ path: String, app: EmulatorContext,
-                             file: String = #fileID, line: UInt = #line,
-                             _ render: @escaping @Sendable (DashboardRequest) throws -> DashboardPage) {
-        table.add("GET", DashboardAccess.root + path, access: .open, file: file, line: line) { context in
-            // Only `…/ui` itself has no slash after `ui`: send it to `…/ui/` so links resolve.
-            guard let request = DashboardRequest(context, app: app) else { return DashboardAccess.redirect(to: "ui/", status: 301) }
-            do { return try render(request).response(request) } catch { return try errorPage(error, request) }
-        }
+    /// Answers a page: its HTML, or an error page for an error the API knows the status of.
+    private static func page(_ context: RequestContext, _ app: EmulatorContext,
+                             _ render: (DashboardRequest) throws -> DashboardPage) throws -> HTTPResponse {
+        // Only `…/ui` itself has no slash after `ui`: send it to `…/ui/` so links resolve.
+        guard let request = DashboardRequest(context, app: app) else { return DashboardAccess.redirect(to: "ui/", status: 301) }
+        do { return try render(request).response(request) } catch { return try errorPage(error, request) }
     }
 
     /// An error a page knows the status of, as an HTML page; anything else is rethrown.

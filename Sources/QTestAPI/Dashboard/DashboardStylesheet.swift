@@ -51,6 +51,8 @@ code, .pid { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size
 .runs li { padding: 1px 0; }
 .more { padding-left: 22px; }
 .steps { margin: 4px 0 8px 22px; }
+table.steps { margin: 8px 0; }
+table.properties th { width: 240px; }
 .log { border-left: 4px solid var(--status, #9aa0a6); }
 .log h3 { margin: 0 0 6px; font-size: 15px; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 6px 0; }
