@@ -88,14 +88,7 @@ public struct DesignOverview: Sendable {
         }
 
         // Totals bottom-up over the preorder, as in ExecutionOverview (no recursion).
-        var order: [Int] = []
-        var stack = [0]
-        var seen = Set<Int>()
-        while let next = stack.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            order.append(next)
-            stack.append(contentsOf: modules[next].children.reversed())
-        }
+        let order = TreeWalk.preorder(from: 0) { modules[$0].children }
         for node in order { modules[node].totalCases = modules[node].directCases }
         for node in order.reversed() {
             guard let parent = modules[node].parent, node != 0 else { continue }
@@ -123,13 +116,8 @@ public struct DesignOverview: Sendable {
 
     /// The path from the root to module `id` (both included), or nil when it is not in the tree.
     public func path(to id: Int64) -> [Module]? {
-        guard var at = index[id] else { return nil }
-        var path = [modules[at]]
-        while let parent = modules[at].parent, path.count <= modules.count {
-            path.append(modules[parent])
-            at = parent
-        }
-        return path.reversed()
+        guard let at = index[id] else { return nil }
+        return TreeWalk.path(to: at, limit: modules.count) { modules[$0].parent }.map { modules[$0] }
     }
 
     /// Cases from `sql` (columns id, pid, module_id, automation_content) at their latest

@@ -118,14 +118,7 @@ public struct ExecutionOverview: Sendable {
         // child comes after its parent, so folding it backwards adds each subtree before its
         // parent is added to its own parent. Containers the walk does not reach (a loop of
         // parents, impossible through the API) are dropped.
-        var order: [Int] = []
-        var stack = [0]
-        var seen = Set<Int>()
-        while let next = stack.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            order.append(next)
-            stack.append(contentsOf: nodes[next].children.reversed())
-        }
+        let order = TreeWalk.preorder(from: 0) { nodes[$0].children }
         for node in order.reversed() {
             guard let parent = nodes[node].parent, node != 0 else { continue }
             for (status, count) in nodes[node].counts { nodes[parent].counts[status, default: 0] += count }
@@ -141,12 +134,7 @@ public struct ExecutionOverview: Sendable {
     /// The containers from the root down to `container` (both included), or nil when it is not
     /// in the tree. Bounded by the number of nodes, so a damaged parent chain cannot loop.
     public func path(to container: ExecutionParent) -> [Node]? {
-        guard var at = index[container] else { return nil }
-        var path = [nodes[at]]
-        while let parent = nodes[at].parent, path.count <= nodes.count {
-            path.append(nodes[parent])
-            at = parent
-        }
-        return path.reversed()
+        guard let at = index[container] else { return nil }
+        return TreeWalk.path(to: at, limit: nodes.count) { nodes[$0].parent }.map { nodes[$0] }
     }
 }
