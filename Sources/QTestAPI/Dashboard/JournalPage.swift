@@ -5,10 +5,13 @@ import Foundation
 /// to its headers and bodies, secrets masked as the journal keeps them.
 enum JournalPage {
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    /// The most entries one page shows.
+    static let maxEntries = 500
 
     static func render(_ request: DashboardRequest) throws -> DashboardPage {
         var filter = try JournalFilter(request)
-        if request.queryString("limit") == nil { filter.limit = 50 }
+        // A page, not the whole journal: each entry may carry 8 KiB of bodies.
+        filter.limit = request.queryString("limit") == nil ? 50 : min(filter.limit, maxEntries)
         let journal = request.app.control.journal
         let entries = journal.entries().filter(filter.admits).prefix(filter.limit)
         let options = HTML.join((["" ] + methods).map { method -> HTML in

@@ -69,9 +69,11 @@ enum RunPage {
             <td>\(step.step.actualResult ?? "")\(files(base, step.attachments))</td><td>\(statuses.label(step.step.statusId))</td></tr>
             """
         }
+        let more: HTML = entry.stepCount > entry.steps.count
+            ? "<tr><td colspan=\"5\" class=\"muted\">\(entry.stepCount - entry.steps.count) more step logs not shown</td></tr>" : .empty
         let stepTable: HTML = steps.isEmpty ? .empty : """
             <table class="steps"><thead><tr><th>#</th><th>step</th><th>expected</th><th>actual</th><th>status</th></tr></thead>
-            <tbody>\(steps)</tbody></table>
+            <tbody>\(steps)\(more)</tbody></table>
             """
         return """
             <section class="panel log s\(log.statusId)" id="log-\(log.id)">

@@ -54,7 +54,9 @@ public struct ExecutionOverview: Sendable {
     public func position(of container: ExecutionParent) -> Int? { index[container] }
 
     /// Reads the tree of `projectId`, with up to `runsPerNode` runs of each container.
-    public static func load(_ db: Database, projectId: Int64, runsPerNode: Int) throws -> ExecutionOverview {
+    /// `perContainerQueries` picks how those runs are read (see ``defaultPerContainerQueries``).
+    public static func load(_ db: Database, projectId: Int64, runsPerNode: Int,
+                            perContainerQueries: Int = defaultPerContainerQueries) throws -> ExecutionOverview {
         var nodes = [Node(container: .root, pid: "", name: "")]
         var index: [ExecutionParent: Int] = [.root: 0]
         // Where each container says it lives, resolved once every container is known (a child
@@ -102,16 +104,7 @@ public struct ExecutionOverview: Sendable {
             nodes[at].directRuns += count
         }
         if runsPerNode > 0 {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, pid, name, status_id, parent_type, release_id, test_cycle_id, test_suite_id FROM (
-                    SELECT *, ROW_NUMBER() OVER (PARTITION BY parent_type, release_id, test_cycle_id, test_suite_id
-                                                 ORDER BY sort_order, id) AS n
-                    FROM test_runs WHERE project_id = ?)
-                WHERE n <= ? ORDER BY n
-                """, arguments: [projectId, runsPerNode]) {
-                let container = ExecutionParent.from(type: row[4], release: row[5], cycle: row[6], suite: row[7])
-                nodes[index[container] ?? 0].runs.append(Run(id: row[0], pid: row[1], name: row[2], statusId: row[3]))
-            }
+            try loadRuns(db, projectId: projectId, into: &nodes, runsPerNode: runsPerNode, perContainerQueries: perContainerQueries)
         }
 
         // Sums bottom-up without recursion: in the preorder of a walk from the root, every
@@ -129,6 +122,44 @@ public struct ExecutionOverview: Sendable {
             for i in nodes.indices where !kept.contains(i) { index[nodes[i].container] = nil }
         }
         return ExecutionOverview(nodes: nodes, index: index)
+    }
+
+    /// Containers with runs up to this many read their first runs one indexed query each (the
+    /// per-parent order indexes make that a few microseconds); more read them in one pass over
+    /// the project's runs, which costs the same however many containers there are.
+    public static let defaultPerContainerQueries = 300
+
+    /// Fills in the first `runsPerNode` runs of each container that has runs.
+    private static func loadRuns(_ db: Database, projectId: Int64, into nodes: inout [Node], runsPerNode: Int,
+                                 perContainerQueries: Int) throws {
+        let holding = nodes.indices.filter { nodes[$0].directRuns > 0 }
+        func run(_ row: Row) -> Run { Run(id: row[0], pid: row[1], name: row[2], statusId: row[3]) }
+        if holding.count <= perContainerQueries {
+            for node in holding {
+                let container = nodes[node].container
+                let (filter, arguments): (String, StatementArguments) = switch container.type {
+                case .root: ("project_id = ? AND parent_type = 'root'", [projectId, runsPerNode])
+                case .release: ("release_id = ?", [container.id, runsPerNode])
+                case .testCycle: ("test_cycle_id = ?", [container.id, runsPerNode])
+                case .testSuite: ("test_suite_id = ?", [container.id, runsPerNode])
+                }
+                let statement = try db.cachedStatement(sql: "SELECT id, pid, name, status_id FROM test_runs WHERE \(filter) ORDER BY sort_order, id LIMIT ?")
+                nodes[node].runs = try Row.fetchAll(statement, arguments: arguments).map(run)
+            }
+            return
+        }
+        var index: [ExecutionParent: Int] = [:]
+        for node in holding { index[nodes[node].container] = node }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, pid, name, status_id, parent_type, release_id, test_cycle_id, test_suite_id FROM (
+                SELECT id, pid, name, status_id, parent_type, release_id, test_cycle_id, test_suite_id,
+                       ROW_NUMBER() OVER (PARTITION BY parent_type, release_id, test_cycle_id, test_suite_id ORDER BY sort_order, id) AS n
+                FROM test_runs WHERE project_id = ?)
+            WHERE n <= ? ORDER BY n
+            """, arguments: [projectId, runsPerNode]) {
+            let container = ExecutionParent.from(type: row[4], release: row[5], cycle: row[6], suite: row[7])
+            nodes[index[container] ?? 0].runs.append(run(row))
+        }
     }
 
     /// The containers from the root down to `container` (both included), or nil when it is not

@@ -135,6 +135,8 @@ import TestSupport
         #expect(!filtered.contains("<code>POST ") && filtered.contains("<code>GET /api/v3/projects/queue-processing/\(job)</code>"))
         #expect(filtered.contains("<option value=\"GET\" selected>"), "the form keeps the filter")
         #expect(try h.page("journal?status=abc").status == 400)
+        let huge = try h.page("journal?limit=100000")
+        #expect(huge.status == 200 && huge.text.contains("name=\"limit\" value=\"500\""), "a page shows at most 500 entries")
 
         _ = try h.post("/__emulator/faults", json: ["path": "/api/v3/projects/*/releases", "status": 503, "times": 2], token: .some(nil))
         _ = try h.post("/__emulator/snapshots", json: ["name": "before-demo"], token: .some(nil))
