@@ -131,33 +131,38 @@ enum OpenAPIDocument {
     static func responses(_ contract: ContractOperation?, access: RouteAccess, path: String) -> JSON {
         var responses: [(String, JSON)] = []
         for (status, type) in contract?.answers ?? [] {
-            var response: [(String, JSON)] = [("description", "Success")]
+            var response: [(String, JSON)] = [("description", status.hasPrefix("2") ? "Success" : status.hasPrefix("3") ? "Redirect" : "Refused, with a page saying why")]
             switch type {
             case nil: break
             case .binary?: response.append(("content", ["application/octet-stream": ["schema": ContractType.binary.schema]]))
+            case let .media(mediaType)?: response.append(("content", .object([(mediaType, ["schema": ContractType.media(mediaType).schema] as JSON)])))
             case let type?: response.append(("content", ["application/json": ["schema": type.schema]]))
             }
             responses.append((status, .object(response)))
         }
         if contract == nil { responses.append(("default", ["description": "The answer of this route (no schema yet)"])) }
-        func error(_ description: String, _ model: String) -> JSON {
-            ["description": .string(description), "content": ["application/json": ["schema": ContractType.model(model).schema]]]
+        // An operation that declares an error status itself (the dashboard's HTML error pages)
+        // keeps its own answer for it.
+        let declared = Set(responses.map(\.0))
+        func error(_ status: String, _ description: String, _ model: String) {
+            guard !declared.contains(status) else { return }
+            responses.append((status, ["description": .string(description), "content": ["application/json": ["schema": ContractType.model(model).schema]]]))
         }
         if contract?.errorModel == "OAuthError" {
-            responses.append(("400", error("Bad grant or missing parameters", "OAuthError")))
-            responses.append(("401", error("Bad credentials or Authorization header", "OAuthError")))
+            error("400", "Bad grant or missing parameters", "OAuthError")
+            error("401", "Bad credentials or Authorization header", "OAuthError")
         } else if access == .open {
             // Open routes (the control plane, /version) refuse bad input like the others; the
             // control plane's token refusal is a 401 with a message.
-            responses.append(("400", error("Malformed request or a value the emulator refuses", "QTestError")))
-            responses.append(("404", error("Unknown object", "QTestError")))
-            responses.append(("default", error("Any other refusal", "QTestError")))
+            error("400", "Malformed request or a value the emulator refuses", "QTestError")
+            error("404", "Unknown object", "QTestError")
+            error("default", "Any other refusal", "QTestError")
         } else if access == .user {
-            responses.append(("400", error("Malformed request or a value the emulator refuses", "QTestError")))
-            responses.append(("401", error("Missing, unknown or expired token", "TokenError")))
-            responses.append(("403", error("The caller may not do this (not assigned to the project, or a missing permission)", "QTestError")))
-            responses.append(("404", error("Unknown object", "QTestError")))
-            responses.append(("default", error("Any other refusal (405, 413, 415, 503 …)", "QTestError")))
+            error("400", "Malformed request or a value the emulator refuses", "QTestError")
+            error("401", "Missing, unknown or expired token", "TokenError")
+            error("403", "The caller may not do this (not assigned to the project, or a missing permission)", "QTestError")
+            error("404", "Unknown object", "QTestError")
+            error("default", "Any other refusal (405, 413, 415, 503 …)", "QTestError")
         }
         return .object(responses)
     }

@@ -9,10 +9,13 @@
 ///     "created_date": "date-time"      // an RFC 3339 string
 ///     "additionalInfo": "any"          // any JSON
 ///     "200": "binary"                  // (answers only) bytes that are not JSON
+///     "200": "text/html"               // (answers only) text of that media type (the dashboard)
 ///
 /// Anything else is the name of a model in the catalog.
 indirect enum ContractType: Equatable, Sendable {
     case string, integer, number, boolean, dateTime, date, any, binary
+    /// Text of a media type other than JSON (`text/html`, `text/css`).
+    case media(String)
     case model(String)
     case array(ContractType)
     case map(ContractType)
@@ -39,6 +42,12 @@ indirect enum ContractType: Equatable, Sendable {
         case "any": self = .any
         case "binary": self = .binary
         default:
+            if let slash = text.firstIndex(of: "/") {
+                let token = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } }
+                guard token(text[..<slash]), token(text[text.index(after: slash)...]) else { return nil }
+                self = .media(String(text))
+                return
+            }
             guard let first = text.first, first.isLetter, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
             self = .model(String(text))
         }
@@ -64,6 +73,7 @@ indirect enum ContractType: Equatable, Sendable {
         case .date: return ["type": "string", "format": "date"]
         case .any: return [:]
         case .binary: return ["type": "string", "format": "binary"]
+        case .media: return ["type": "string"]
         case let .model(name): return ["$ref": .string("#/components/schemas/\(name)")]
         case let .array(element): return ["type": "array", "items": element.schema]
         case let .map(value): return ["type": "object", "additionalProperties": value.schema]

@@ -70,7 +70,12 @@ public struct ResponseContract: Sendable {
             return body.isEmpty ? [] : ["status \(status) declares no body, but one came (\(body.count) bytes)"]
         }
         guard let json = content.first(where: { $0.0 == "application/json" })?.1 else {
-            return [] // bytes (attachments, avatars): their schema says nothing about content
+            // Bytes (attachments, avatars): their schema says nothing about content. Text of a
+            // declared media type (the dashboard's HTML) must at least say it is that type.
+            let declaredTypes = content.map(\.0).filter { $0 != "application/octet-stream" }
+            let actual = contentType?.lowercased() ?? ""
+            guard !declaredTypes.isEmpty, !declaredTypes.contains(where: { actual.hasPrefix($0) }) else { return [] }
+            return ["Content-Type \(contentType ?? "(none)") is not the declared \(declaredTypes.joined(separator: " or "))"]
         }
         return check(body, isJSON: isJSON, against: json["schema"] ?? [:])
     }

@@ -50,11 +50,16 @@ public struct ControlResponder: HTTPResponder {
         return response
     }
 
-    /// A 401 for a control route (health aside) without the `--control-token`.
+    /// A 401 for a control route (health aside) without the `--control-token`. Dashboard pages
+    /// also take the token from the dashboard's cookie, and answer its login page instead.
     private func refusal(_ request: HTTPRequest) -> HTTPResponse? {
         guard let token = control.token, request.path != "/__emulator/health" else { return nil }
         let given = request.headers["Authorization"].map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 }
         guard given != token else { return nil }
+        if DashboardAccess.isDashboard(request.path) {
+            if DashboardAccess.isPublic(request) || DashboardAccess.cookieToken(request.headers) == token { return nil }
+            return DashboardAccess.refusal(request)
+        }
         var response = HTTPResponse.message(401, "Control routes need 'Authorization: Bearer <control token>'")
         response.headers["WWW-Authenticate"] = "Bearer"
         return response

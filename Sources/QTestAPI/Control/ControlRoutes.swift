@@ -4,7 +4,8 @@ import QTestStore
 
 /// Emulator-only routes under `/__emulator/`, which no qTest client calls: health, reset,
 /// snapshots, export and import (``ExportRoutes``), webhook deliveries
-/// (``WebhookDeliveryRoutes``), the request journal, fault rules and the clock. `--control-token` guards all but health (in ``ControlResponder``); `--control off`
+/// (``WebhookDeliveryRoutes``), the request journal, fault rules, the clock and the dashboard
+/// (``DashboardRoutes``). `--control-token` guards all but health (in ``ControlResponder``); `--control off`
 /// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
@@ -13,6 +14,7 @@ enum ControlRoutes {
         let control = app.control
         ExportRoutes.register(in: &table, app: app)
         WebhookDeliveryRoutes.register(in: &table, app: app)
+        DashboardRoutes.register(in: &table, app: app, deliveries: WebhookDeliveryRoutes.dashboardRows)
 
         table.add("POST", "/__emulator/reset", access: .open) { context in
             let body = try context.optionalJSONBody()

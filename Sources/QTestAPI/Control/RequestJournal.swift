@@ -82,6 +82,13 @@ final class RequestJournal: Sendable {
 
     func clear() { state.withLock { $0.entries = []; $0.next = 0 } }
 
+    /// How many entries it holds now.
+    var count: Int { state.withLock { $0.entries.count } }
+
+    /// The sequence number of the latest entry (0 before the first): what the dashboard polls
+    /// to see that a request came in.
+    var lastSequence: Int64 { state.withLock { $0.sequence } }
+
     // MARK: Masking
 
     static func maskedHeaders(_ headers: HTTPHeaders) -> [(String, String)] {
