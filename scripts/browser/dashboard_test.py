@@ -269,6 +269,9 @@ class Run:
             self.live(pui, 1200002, "2026-01-27", "behind a proxy")
             self.shot("prefix")
         finally:
+            # Leave the proxied page first: its next poll would meet a closed proxy.
+            self.driver.get("about:blank")
+            self.drain_console()
             proxy.shutdown()
 
     def hostile(self):

@@ -6,8 +6,11 @@ import HTTPServer
 /// like every control route, as `Authorization: Bearer <token>` or, since a browser cannot
 /// add a header to a link it follows, in the dashboard's cookie. The cookie is set by the
 /// login form (`POST ui/login`), which the dashboard shows instead of a page when the token is
-/// missing; it is `HttpOnly` and `SameSite=Strict`, and its path is the dashboard's own folder
+/// missing; it is `HttpOnly` and `SameSite=Lax`, and its path is the dashboard's own folder
 /// (the browser derives it from the form's URL, so it is right behind a path prefix too).
+/// `Lax` rather than `Strict` so that a link to a page (from a CI job's log, say) opens it:
+/// the cookie only ever opens read-only pages, since everything that changes state (the
+/// control buttons) sends the token as a header, which another site cannot make a browser add.
 /// `--control off` removes the dashboard with the rest of the control plane.
 ///
 /// Two files need no token: the stylesheet and the script are the same for everyone, and the
@@ -46,7 +49,7 @@ enum DashboardAccess {
     static func cookie(for token: String) -> String {
         let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let value = token.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-        return "\(cookieName)=\(value); HttpOnly; SameSite=Strict"
+        return "\(cookieName)=\(value); HttpOnly; SameSite=Lax"
     }
 
     /// The answer to a dashboard request without the token: the login page, 401.
