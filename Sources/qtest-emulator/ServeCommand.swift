@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import Logging
 import QTestAPI
+import QTestStore
 
 /// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
 struct ServeCommand: ParsableCommand {
@@ -91,6 +92,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let level = logLevel.level
         LoggingSystem.bootstrap { _ in StderrLogHandler(logLevel: level) }
+        atexit { LogLineWriter.standardError.flush() } // the log lines still gathering
         let logger = Logger(label: "qtest-emulator")
         logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache), max attachment bytes \(maxAttachmentBytes)")
         let app: EmulatorApp
@@ -108,6 +110,8 @@ struct ServeCommand: ParsableCommand {
             options.controlToken = controlToken
             options.controlRoutes = control.lowercased() == "on"
             options.deterministic = deterministic
+            // Seed images outlive the process: the next start of this binary opens them.
+            options.seedImageDirectory = SeedImageCache.userDirectory
             app = try EmulatorApp(options: options)
         } catch {
             logger.error("qtest-emulator: cannot start: \(error)")

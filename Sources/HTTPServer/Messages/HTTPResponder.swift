@@ -21,9 +21,15 @@ public protocol HTTPResponder: Sendable {
     /// at most N bytes), or nil for the server's `maxBodyBytes`. Called on the worker queue right
     /// after the screen, before any body byte is read; see ``HTTPBodyLimit`` for how it is enforced.
     func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit?
+
+    /// Screens a request that has no body and answers it if it passes: what
+    /// `screen(request) ?? respond(to: request)` does, which a responder may do with one route
+    /// lookup instead of two. The server calls it for every bodyless request.
+    func screenAndRespond(to request: HTTPRequest) -> HTTPResponse
 }
 
 extension HTTPResponder {
     public func screen(_ head: HTTPRequest) -> HTTPResponse? { nil }
     public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? { nil }
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse { screen(request) ?? respond(to: request) }
 }

@@ -80,6 +80,19 @@ public struct Router: HTTPResponder {
         return refusal
     }
 
+    /// `screen(request) ?? respond(to: request)` with one lookup of the route.
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse {
+        guard case .found(let route, let params) = lookup(request) else { return respond(to: request) }
+        var routed = request
+        routed.pathParameters = params
+        if let screen = route.screen, let refusal = screen(routed) {
+            logger.debug("\(request.method) \(request.path): refused before its body by route \(route.method) \(route.pattern.text)")
+            return refusal
+        }
+        logger.debug("\(request.method) \(request.path): route \(route.method) \(route.pattern.text)")
+        return route.handler(routed)
+    }
+
     /// The body limit of the route `head` would be dispatched to, if it declared one.
     public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? {
         guard case .found(let route, _) = lookup(head) else { return nil }

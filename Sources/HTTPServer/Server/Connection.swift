@@ -249,16 +249,18 @@ final class Connection: @unchecked Sendable {
         let version = request.version
         let isHead = request.method == "HEAD"
         let server = self.server
-        // Safe methods don't wait for locks; the rest may, so they get threads of their own.
-        let work: (@escaping @Sendable () -> Void) -> Void = ["GET", "HEAD", "OPTIONS"].contains(request.method)
-            ? { server.workQueue.async(execute: $0) } : { server.blockingWork.async($0) }
-        work { [self] in
+        let job: @Sendable () -> Void = { [self] in
             let started = Self.now()
-            let response = (screenFirst ? server.responder.screen(request) : nil) ?? server.responder.respond(to: request)
+            let response = screenFirst ? server.responder.screenAndRespond(to: request) : server.responder.respond(to: request)
             server.logAccess(request, status: response.status, duration: Self.seconds(since: started))
             server.ioQueue.async { [self] in
                 self.finish(response, version: version, isHead: isHead, keepAlive: keepAlive)
             }
+        }
+        // Safe methods don't wait for locks; the rest may, so they get threads of their own.
+        switch request.method {
+        case "GET", "HEAD", "OPTIONS": server.workQueue.async(execute: job)
+        default: server.blockingWork.async(job)
         }
     }
 

@@ -50,6 +50,16 @@ public struct ControlResponder: HTTPResponder {
         return response
     }
 
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse {
+        if Self.isControl(request.path) { return refusal(request) ?? router.screenAndRespond(to: request) }
+        // A fault covers the request: no screen, as in `screen(_:)`, and the fault's answer.
+        if control.faults.covers(method: request.method, path: request.path) { return respond(to: request) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let response = router.screenAndRespond(to: request)
+        record(request, response, started: started, fault: nil)
+        return response
+    }
+
     /// A 401 for a control route (health aside) without the `--control-token`.
     private func refusal(_ request: HTTPRequest) -> HTTPResponse? {
         guard let token = control.token, request.path != "/__emulator/health" else { return nil }
@@ -67,7 +77,7 @@ public struct ControlResponder: HTTPResponder {
         control.journal.record(JournalEntry(
             sequence: 0, time: control.clock.now(), method: request.method, path: request.path, query: query,
             route: response.notes["route"], status: response.status, durationMs: elapsed, caller: response.notes["caller"],
-            headers: RequestJournal.maskedHeaders(request.headers), requestBody: RequestJournal.text(request.body),
-            responseBody: RequestJournal.text(response.body), fault: fault))
+            headers: request.headers, requestBody: RequestJournal.kept(request.body),
+            responseBody: RequestJournal.kept(response.body), fault: fault))
     }
 }

@@ -15,10 +15,13 @@ struct JournalEntry: Sendable {
     var durationMs: Double
     /// The caller's username when the request carried a known token.
     var caller: String?
-    /// Header fields, `Authorization` masked.
-    var headers: [(String, String)]
-    var requestBody: String
-    var responseBody: String
+    /// Header fields as received; `Authorization` is masked when the entry is shown.
+    var headers: HTTPHeaders
+    /// The bodies' first bytes as received (enough for ``RequestJournal/bodyLimit``
+    /// characters); secrets are masked and the text cut when the entry is shown. Masking
+    /// when read, not when recorded, keeps the journal's cost per request to a copy.
+    var requestBody: Data
+    var responseBody: Data
     var fault: Int64?
 
     func json() -> JSON {
@@ -32,9 +35,9 @@ struct JournalEntry: Sendable {
             "status": .number(status),
             "duration_ms": .double((durationMs * 1000).rounded() / 1000),
             "caller": .optional(caller),
-            "headers": .object(JSONObject(headers.map { ($0.0, JSON.string($0.1)) })),
-            "request_body": .string(requestBody),
-            "response_body": .string(responseBody),
+            "headers": .object(JSONObject(RequestJournal.maskedHeaders(headers).map { ($0.0, JSON.string($0.1)) })),
+            "request_body": .string(RequestJournal.text(requestBody)),
+            "response_body": .string(RequestJournal.text(responseBody)),
             "fault_id": .optional(fault),
         ]
     }
@@ -42,11 +45,18 @@ struct JournalEntry: Sendable {
 
 /// The request journal: the last `capacity` requests a client made (control routes aside), so a
 /// test can check what its client really sent ("exactly two upload batches"). A ring: old
-/// entries fall off, memory stays bounded. Secrets never enter it in clear: `Authorization`
-/// values and passwords (form fields and JSON members) are masked, bodies cut at
-/// ``bodyLimit`` characters.
+/// entries fall off, memory stays bounded (bodies are kept up to ``keptBytes``). Secrets never
+/// leave it in clear: `Authorization` values and passwords (form fields and JSON members) are
+/// masked, bodies cut at ``bodyLimit`` characters, when entries are shown.
 final class RequestJournal: Sendable {
     static let bodyLimit = 4096
+    /// The body bytes an entry keeps: what ``text(_:)`` reads of a body, whatever its length.
+    static let keptBytes = bodyLimit * 2
+
+    /// The first ``keptBytes`` of `body` (shares its storage when it is no longer).
+    static func kept(_ body: Data) -> Data {
+        body.count <= keptBytes ? body : Data(body.prefix(keptBytes))
+    }
 
     let capacity: Int
     private struct State {
