@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import QTestStore
 import Synchronization
 
@@ -19,6 +20,9 @@ final class ControlPlane: Sendable {
     let deterministic: Bool
     /// Where seed images are kept between runs (see ``EmulatorOptions/seedImageDirectory``).
     let seedImageDirectory: String?
+
+    /// The last health answer, with the store generation and uptime second it holds for.
+    let healthAnswer = Mutex<(generation: UInt64, uptime: Int64, response: HTTPResponse)?>(nil)
 
     private let baseline = Mutex<DatabaseState?>(nil)
     private let seeded = Mutex<[String: DatabaseState]>([:])

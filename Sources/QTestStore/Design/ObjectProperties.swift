@@ -99,7 +99,19 @@ public enum ObjectProperties {
     public static func apply(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
                              _ inputs: [PropertyInput]) throws {
         guard !inputs.isEmpty else { return }
-        let fields = Dictionary(try fields(db, projectId: projectId, fieldKind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        try apply(db, fields: try fieldsByID(db, projectId: projectId, fieldKind), fieldKind: fieldKind, valueKind: valueKind,
+                  objectId: objectId, inputs)
+    }
+
+    /// The active fields of `kind` by id, for ``apply(_:fields:fieldKind:valueKind:objectId:_:)``.
+    static func fieldsByID(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [Int64: FieldRecord] {
+        Dictionary(try fields(db, projectId: projectId, kind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// ``apply(_:projectId:fieldKind:valueKind:objectId:_:)`` with the fields looked up once,
+    /// for a writer that sets the properties of many objects (an upload).
+    static func apply(_ db: Database, fields: [Int64: FieldRecord], fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
+                      _ inputs: [PropertyInput]) throws {
         for input in inputs {
             guard let field = fields[input.fieldId] else {
                 throw StoreError.badRequest("Field \(input.fieldId) does not exist for \(fieldKind.rawValue)")
