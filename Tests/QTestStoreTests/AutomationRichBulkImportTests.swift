@@ -44,7 +44,8 @@ import Testing
         try upload((0..<24).map { Plain.result($0, status: "PASS", steps: $0 % 4) }, suite: "Plain")
         let versions = try store.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT c.automation_content, v.id FROM test_cases c JOIN test_case_versions v ON v.test_case_id = c.id WHERE c.automation_content IS NOT NULL
+                SELECT c.automation_content, v.id FROM test_cases c JOIN test_case_versions v ON v.test_case_id = c.id
+                WHERE c.automation_content LIKE 'pkg.Class#%'
                 """).map { (($0[0] as String), ($0[1] as Int64)) })
         }
         try upload((0..<24).map { rich($0, steps: $0 % 4, version: $0 % 2 == 0 ? versions["pkg.Class#test\($0)"] : nil) }, suite: "Rich")

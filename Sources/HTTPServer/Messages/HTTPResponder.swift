@@ -26,10 +26,17 @@ public protocol HTTPResponder: Sendable {
     /// `screen(request) ?? respond(to: request)` does, which a responder may do with one route
     /// lookup instead of two. The server calls it for every bodyless request.
     func screenAndRespond(to request: HTTPRequest) -> HTTPResponse
+
+    /// An answer made from memory alone, or nil. Called on the server's I/O queue for bodyless
+    /// GET and HEAD requests before they are handed to a worker thread: it must not block (no
+    /// lock held for long, no database, no I/O). An answer here is the answer
+    /// `screenAndRespond(to:)` would give; nil sends the request down that path. Defaults to nil.
+    func respondInline(to request: HTTPRequest) -> HTTPResponse?
 }
 
 extension HTTPResponder {
     public func screen(_ head: HTTPRequest) -> HTTPResponse? { nil }
     public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? { nil }
     public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse { screen(request) ?? respond(to: request) }
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? { nil }
 }

@@ -167,7 +167,7 @@ public final class EmulatorApp: Sendable {
 
     static func makeRouteTable(context: EmulatorContext) -> RouteTable {
         let database = context.database
-        let authentication = AuthenticationGuard(authenticate: { token in
+        var authentication = AuthenticationGuard(authenticate: { token in
             // The generation is read before the lookup so a write racing with it only makes
             // the cached entry stale (and unused), never wrong.
             let generation = context.database.generation
@@ -179,7 +179,10 @@ public final class EmulatorApp: Sendable {
                 }
             }
         })
-        let projectAccess = ProjectAccessGuard(authorizeProject: { caller, projectID in
+        authentication.authenticateFromMemory = { token in
+            context.access.cachedCaller(for: token, generation: context.database.generation, now: context.now)
+        }
+        var projectAccess = ProjectAccessGuard(authorizeProject: { caller, projectID in
             let generation = context.database.generation
             try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
                 try context.read { db in _ = try context.project(db, projectID, for: caller) }
@@ -195,6 +198,9 @@ public final class EmulatorApp: Sendable {
                 }
             }
         })
+        projectAccess.passedFromMemory = { caller, projectID, flag in
+            context.access.cachedPass(user: caller.userID, project: projectID, flag: flag, generation: context.database.generation)
+        }
         var middlewares: [any RouteMiddleware] = []
         if context.options.responseCache {
             middlewares.append(ResponseCaching(cache: ResponseCache(), generation: { database.generation }))

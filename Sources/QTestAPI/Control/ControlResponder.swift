@@ -60,6 +60,15 @@ public struct ControlResponder: HTTPResponder {
         return response
     }
 
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
+        if Self.isControl(request.path) { return refusal(request) == nil ? router.respondInline(to: request) : nil }
+        if control.faults.covers(method: request.method, path: request.path) { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let response = router.respondInline(to: request) else { return nil }
+        record(request, response, started: started, fault: nil)
+        return response
+    }
+
     /// A 401 for a control route (health aside) without the `--control-token`.
     private func refusal(_ request: HTTPRequest) -> HTTPResponse? {
         guard let token = control.token, request.path != "/__emulator/health" else { return nil }

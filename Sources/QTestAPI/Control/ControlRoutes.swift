@@ -8,7 +8,7 @@ import QTestStore
 /// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/__emulator/health", access: .open) { _ in try health(app) }
+        table.add("GET", "/__emulator/health", access: .open, inline: { _ in cachedHealth(app) }) { _ in try health(app) }
         guard app.options.controlRoutes else { return }
         let control = app.control
         ExportRoutes.register(in: &table, app: app)
@@ -126,6 +126,14 @@ enum ControlRoutes {
         case .none: "none"
         case .file(let path): path
         }
+    }
+
+    /// The health answer while it still holds (see ``health(_:)``), nil when it must be made.
+    static func cachedHealth(_ app: EmulatorContext) -> HTTPResponse? {
+        let uptime = Int64(min(max(app.now.timeIntervalSince(app.control.startedAt), 0), 1e15))
+        guard let cached = app.control.healthAnswer.withLock({ $0 }), cached.generation == app.database.generation,
+              cached.uptime == uptime else { return nil }
+        return cached.response
     }
 
     static func health(_ app: EmulatorContext) throws -> HTTPResponse {
