@@ -29,13 +29,14 @@ import Testing
 
     /// A first suite of plain results, then the same tests again (properties, attachments, and
     /// each naming its case's version), then a suite of new cases created with case properties.
-    static func apply(bulk: Bool) throws -> QTestDatabase {
+    static func apply(bulk: Bool, batchesHistories: Bool = true) throws -> QTestDatabase {
         let store = try QTestDatabase(clock: FixedClock(t0))
         try store.write { db in _ = try Seeder.load(try SeedFixture.decode(Data(DemoSeed.json.utf8)), into: db, at: t0) }
         func upload(_ results: [AutomationResult], suite: String) throws {
             try store.write { db in
                 let importer = AutomationImport(db, projectId: 108781, userId: 10001, at: t0)
                 importer.allowsBulk = bulk
+                importer.batchesHistories = batchesHistories
                 let existing = try TestSuites.list(db, projectId: 108781, under: .root).first { $0.name == suite }
                 _ = try importer.importIntoSuite(existing.map { .existing(suiteId: $0.id) } ?? .new(name: suite, under: .root),
                                                  parentModuleId: nil, skipAutomationModule: false, results)
@@ -55,6 +56,7 @@ import Testing
             created[i].testCaseProperties = [PropertyInput(fieldId: 608942, value: "726"), PropertyInput(fieldId: 99_999_999, value: "x")]
         }
         try upload(created, suite: "New")
+        try upload((200..<210).map { rich($0, steps: 1 + $0 % 3) }, suite: "New")
         return store
     }
 
@@ -81,6 +83,46 @@ import Testing
         let statuses = try Plain.rows(bulk, "SELECT r.status_id FROM test_runs r JOIN test_suites s ON s.id = r.test_suite_id WHERE s.name = 'Rich' ORDER BY r.pid")
         #expect(statuses.prefix(7).map { $0[0] } == ["603", "602", "601", "602", "601", "602", "603"])
         #expect(try Plain.rows(bulk, "SELECT COUNT(*) FROM attachments WHERE object_type = 'test-step-logs'") != [["0"]])
+    }
+
+    /// With the history triggers off and their statements run per insert instead, every row of
+    /// every table (histories, ids and all) is what the triggers give.
+    @Test func batchedHistoriesAreTheTriggersHistories() throws {
+        let batched = try Self.apply(bulk: true, batchesHistories: true)
+        let triggered = try Self.apply(bulk: true, batchesHistories: false)
+        // (Users have random password salts, agents a JSON text in no fixed key order: seeding, not uploads.)
+        let tables = try batched.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('users', 'sqlite_sequence', 'automation_agents') ORDER BY name")
+        }
+        #expect(tables.contains("histories"))
+        for table in tables {
+            let sql = "SELECT * FROM \"\(table)\" ORDER BY rowid"
+            let a = try Plain.rows(batched, sql), b = try Plain.rows(triggered, sql)
+            let firstDifference = zip(a, b).first { $0.0 != $0.1 }.map { "\($0.0) vs \($0.1)" } ?? "none in the common rows"
+            #expect(a == b, "\(table): \(a.count) vs \(b.count) rows; first difference \(firstDifference)")
+        }
+        #expect(try Plain.rows(batched, "SELECT COUNT(*) FROM histories").first.flatMap { Int($0[0]) } ?? 0 > 500)
+    }
+
+    @Test func aHistoryTriggerBecomesOneStatement() throws {
+        let store = try QTestDatabase()
+        let sql = try store.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'history_field_values_insert'") }
+        let trigger = try #require(sql)
+        let statement = try #require(HistoryBatch.setStatement(trigger, table: "field_values"))
+        #expect(statement.hasPrefix("INSERT INTO histories (project_id, object_type, object_id, author_id, description, changes, created, write_id) SELECT "))
+        #expect(!statement.contains("NEW.") && statement.contains("FROM history_context ctx, field_values new_row WHERE new_row.rowid > ?1 AND (new_row.object_type IN ("))
+        #expect(statement.hasSuffix("ORDER BY new_row.rowid"))
+        // A trigger of another shape is not rewritten.
+        #expect(HistoryBatch.setStatement("CREATE TRIGGER x AFTER INSERT ON t BEGIN\n    UPDATE t SET a = 1; DELETE FROM u;\nEND", table: "t") == nil)
+    }
+
+    @Test func anotherKindOfTriggerKeepsTheTriggersOn() throws {
+        let store = try QTestDatabase()
+        try store.write { db in
+            #expect(try HistoryBatch(db, tables: ["test_logs"]) != nil)
+            try db.execute(sql: "CREATE TRIGGER outbox_test_logs AFTER INSERT ON test_logs BEGIN SELECT 1; END")
+            #expect(try HistoryBatch(db, tables: ["test_logs"]) == nil)
+        }
     }
 
     @Test func aVersionOfAnotherCaseIsRefusedAsThePerResultPathRefusesIt() throws {

@@ -178,41 +178,46 @@ extension AutomationImport {
             }
         }
 
-        // 5. Write: runs (new ones already carry their final status), logs, step logs.
+        // 5. Write: runs (new ones already carry their final status), logs, step logs; their
+        // histories written per statement, not per row, when that can be done.
         let newRuns = try neededRuns.map { try known(runs[$0], "run") }
-        if !newRuns.isEmpty {
-            let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
-            var orders: [ExecutionParent: Int] = [:]
-            var rows: [[(any DatabaseValueConvertible)?]] = []
-            for (i, run) in newRuns.enumerated() {
-                let place = run.location
-                if orders[place] == nil {
-                    orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
-                                                                place.type == .root ? nil : place.id) - 1
+        let batch = try historyBatch()
+        try withoutTriggers(batch) {
+            if !newRuns.isEmpty {
+                let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
+                var orders: [ExecutionParent: Int] = [:]
+                var rows: [[(any DatabaseValueConvertible)?]] = []
+                for (i, run) in newRuns.enumerated() {
+                    let place = run.location
+                    if orders[place] == nil {
+                        orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
+                                                                    place.type == .root ? nil : place.id) - 1
+                    }
+                    let order = try known(orders[place], "order") + 1
+                    orders[place] = order
+                    rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
+                                 place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
+                                 place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", order,
+                                 userId, created, created])
                 }
-                let order = try known(orders[place], "order") + 1
-                orders[place] = order
-                rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
-                             place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
-                             place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", order,
-                             userId, created, created])
+                try insert(batch, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
+                                                                    "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
+                                                                    "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
+                // Defaults of the run fields; Status lives in `status_id`.
+                let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
+                try insertValues(try ObjectProperties.defaultValues(db, projectId: projectId, .testRun, excluding: status.map { [$0] } ?? []),
+                                 kind: .testRun, objects: newRuns.map(\.id), batch: batch)
             }
-            try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
-                                                                "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
-                                                                "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
-            // Defaults of the run fields; Status lives in `status_id`.
-            let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
-            try insertValues(try ObjectProperties.defaultValues(db, projectId: projectId, .testRun, excluding: status.map { [$0] } ?? []),
-                             kind: .testRun, objects: newRuns.map(\.id))
+            try insert(batch, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
+                                                                 "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
+                                                                 "actual_exe_time", "result_number", "automation_content", "tester_id",
+                                                                 "created_date", "last_modified_date"], logRows)
+            try insert(batch, into: "test_step_logs", columns: ["id", "test_log_id", "test_step_id", "status_id", "description", "expected_result",
+                                                                      "actual_result", "sort_order", "step_group", "exe_date", "user_id",
+                                                                      "called_test_case_id", "parent_test_step_id"], stepLogRows)
         }
-        try BulkInsert.rows(db, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
-                                                             "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
-                                                             "actual_exe_time", "result_number", "automation_content", "tester_id",
-                                                             "created_date", "last_modified_date"], logRows)
-        try BulkInsert.rows(db, into: "test_step_logs", columns: ["id", "test_log_id", "test_step_id", "status_id", "description", "expected_result",
-                                                                  "actual_result", "sort_order", "step_group", "exe_date", "user_id",
-                                                                  "called_test_case_id", "parent_test_step_id"], stepLogRows)
-        for run in runs.values where !run.isNew && run.logs > 0 {
+        // In id order: the histories these updates record come out the same every time.
+        for run in runs.values.sorted(by: { $0.id < $1.id }) where !run.isNew && run.logs > 0 {
             try db.cachedExecute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [run.status, now, run.id])
         }
         // 6. What each result adds to the rows above, in submission order as the per-result path
@@ -313,28 +318,50 @@ extension AutomationImport {
             caseIDs[fingerprint] = caseId
             versions[caseId] = CaseVersion(versionId: versionId, name: name, steps: steps)
         }
-        try BulkInsert.rows(db, into: "test_cases", columns: ["id", "project_id", "pid", "module_id", "sort_order", "creator_id", "created_date",
-                                                              "last_modified_date", "automation_content"], caseRows)
-        try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
-                                                                      "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
-        try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
-        // New cases get their fields' defaults and Automation = Yes, as the one-by-one path gives them.
-        let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
-        var values = try ObjectProperties.defaultValues(db, projectId: projectId, .testCase, excluding: automationFields.heldElsewhere)
-        if let field = automationFields.automation, let yes = automationFields.yes {
-            values.removeAll { $0.field == field.id }
-            values.append((field.id, String(yes)))
+        let batch = try historyBatch()
+        try withoutTriggers(batch) {
+            try insert(batch, into: "test_cases", columns: ["id", "project_id", "pid", "module_id", "sort_order", "creator_id", "created_date",
+                                                                  "last_modified_date", "automation_content"], caseRows)
+            try insert(batch, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
+                                                                          "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
+            try insert(batch, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
+            // New cases get their fields' defaults and Automation = Yes, as the one-by-one path gives them.
+            let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
+            var values = try ObjectProperties.defaultValues(db, projectId: projectId, .testCase, excluding: automationFields.heldElsewhere)
+            if let field = automationFields.automation, let yes = automationFields.yes {
+                values.removeAll { $0.field == field.id }
+                values.append((field.id, String(yes)))
+            }
+            try insertValues(values, kind: .testCaseVersion, objects: versionRows.compactMap { $0[0] as? Int64 }, batch: batch)
         }
-        try insertValues(values, kind: .testCaseVersion, objects: versionRows.compactMap { $0[0] as? Int64 })
     }
 
     /// One `field_values` row per object and value.
-    private func insertValues(_ values: [(field: Int64, value: String)], kind: ObjectKind, objects: [Int64]) throws {
+    private func insertValues(_ values: [(field: Int64, value: String)], kind: ObjectKind, objects: [Int64], batch: HistoryBatch?) throws {
         guard !values.isEmpty, !objects.isEmpty else { return }
         var rows: [[(any DatabaseValueConvertible)?]] = []
         rows.reserveCapacity(values.count * objects.count)
         for object in objects { for value in values { rows.append([kind.rawValue, object, value.field, value.value]) } }
-        try BulkInsert.rows(db, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+        try insert(batch, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+    }
+
+    /// The tables the bulk path inserts into.
+    private static let bulkTables = ["test_cases", "test_case_versions", "test_steps", "field_values", "test_runs", "test_logs", "test_step_logs"]
+
+    /// A ``HistoryBatch`` for the bulk tables, nil when their histories must come from their
+    /// triggers (another kind of trigger is installed, or a test asks for the triggers).
+    private func historyBatch() throws -> HistoryBatch? {
+        batchesHistories ? try HistoryBatch(db, tables: Self.bulkTables) : nil
+    }
+
+    /// `body` with the triggers off when a batch writes the histories, else as it is.
+    private func withoutTriggers(_ batch: HistoryBatch?, _ body: () throws -> Void) throws {
+        if let batch { try batch.withTriggersOff(body) } else { try body() }
+    }
+
+    /// Multi-row inserts, their histories through `batch` when there is one.
+    private func insert(_ batch: HistoryBatch?, into table: String, columns: [String], _ rows: [[(any DatabaseValueConvertible)?]]) throws {
+        if let batch { try batch.insert(into: table, columns: columns, rows) } else { try BulkInsert.rows(db, into: table, columns: columns, rows) }
     }
 
     /// A value the plan has already made; its absence is a bug in the plan, answered as an

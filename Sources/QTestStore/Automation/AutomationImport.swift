@@ -16,6 +16,9 @@ public final class AutomationImport {
     private var cycleIDs: [String: Int64] = [:]
     /// Lets tests force the per-result path, to compare it with the bulk one (which takes every upload).
     var allowsBulk = true
+    /// Lets tests keep the history triggers on in the bulk path, to compare them with
+    /// ``HistoryBatch``'s statements.
+    var batchesHistories = true
 
     /// Starts an import into `projectId` on behalf of `userId`.
     public init(_ db: Database, projectId: Int64, userId: Int64?, at now: Date) {
