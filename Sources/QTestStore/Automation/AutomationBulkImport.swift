@@ -222,21 +222,28 @@ extension AutomationImport {
         }
         // 6. What each result adds to the rows above, in submission order as the per-result path
         // adds it: the run's properties, then the log's attachments, then its steps'.
+        // (Attachments have no triggers and properties do not read them: they are written last,
+        // together, in the same order.)
         let runFieldRecords = hasRunProperties ? try ObjectProperties.fieldsByID(db, projectId: projectId, .testRun) : [:]
+        var files: [Attachments.NewFile] = []
         for (index, result) in results.enumerated() {
             let p = prepared[index]
             if !p.runProperties.isEmpty {
                 try ObjectProperties.apply(db, fields: runFieldRecords, fieldKind: .testRun, valueKind: .testRun, objectId: logRuns[index],
                                            p.runProperties)
             }
-            if !result.attachments.isEmpty { try attach(result.attachments, toLog: logIDs[index]) }
+            for attachment in result.attachments {
+                files.append(.init(kind: .testLog, objectId: logIDs[index], name: attachment.name, contentType: attachment.contentType,
+                                   data: attachment.data))
+            }
             for (step, stepLog) in zip(p.steps, stepLogsInOrder[index] ?? []) {
                 for attachment in step.attachments {
-                    try Attachments.add(db, projectId: projectId, to: .testStepLog, stepLog, name: attachment.name,
-                                        contentType: attachment.contentType, data: attachment.data, by: userId, at: now)
+                    files.append(.init(kind: .testStepLog, objectId: stepLog, name: attachment.name, contentType: attachment.contentType,
+                                       data: attachment.data))
                 }
             }
         }
+        try Attachments.addAll(db, projectId: projectId, files, by: userId, at: now)
     }
 
     /// Case ids by automation content, for the fingerprints that exist in the project.

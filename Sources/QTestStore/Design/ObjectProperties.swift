@@ -103,6 +103,15 @@ public enum ObjectProperties {
                   objectId: objectId, inputs)
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's character-set walk for
+    /// the usual text that neither starts nor ends with a space or tab (the set is the Unicode
+    /// space separators and the tab).
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isSpace(first) || isSpace(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// The active fields of `kind` by id, for ``apply(_:fields:fieldKind:valueKind:objectId:_:)``.
     static func fieldsByID(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [Int64: FieldRecord] {
         Dictionary(try fields(db, projectId: projectId, kind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -116,13 +125,13 @@ public enum ObjectProperties {
             guard let field = fields[input.fieldId] else {
                 throw StoreError.badRequest("Field \(input.fieldId) does not exist for \(fieldKind.rawValue)")
             }
-            let value = input.value?.trimmingCharacters(in: .whitespaces)
+            let value = input.value.map(Self.trimmingSpaces)
             guard let value, !value.isEmpty else {
-                try Fields.setValue(db, valueKind, objectId, fieldId: field.id, nil)
+                try Fields.setKnownValue(db, valueKind, objectId, fieldId: field.id, nil)
                 continue
             }
             try FieldValueRules.check(db, field, value)
-            try Fields.setValue(db, valueKind, objectId, fieldId: field.id, value)
+            try Fields.setKnownValue(db, valueKind, objectId, fieldId: field.id, value)
         }
     }
 
