@@ -86,7 +86,7 @@ public struct ControlResponder: HTTPResponder {
         control.journal.record(JournalEntry(
             sequence: 0, time: control.clock.now(), method: request.method, path: request.path, query: query,
             route: response.notes["route"], status: response.status, durationMs: elapsed, caller: response.notes["caller"],
-            headers: request.headers, requestBody: RequestJournal.kept(request.body),
-            responseBody: RequestJournal.kept(response.body), fault: fault))
+            rawHeaders: request.headers, rawRequestBody: RequestJournal.kept(request.body),
+            rawResponseBody: RequestJournal.kept(response.body), fault: fault))
     }
 }

@@ -15,14 +15,21 @@ struct JournalEntry: Sendable {
     var durationMs: Double
     /// The caller's username when the request carried a known token.
     var caller: String?
-    /// Header fields as received; `Authorization` is masked when the entry is shown.
-    var headers: HTTPHeaders
+    /// Header fields as received; ``headers`` masks `Authorization`.
+    var rawHeaders: HTTPHeaders
     /// The bodies' first bytes as received (enough for ``RequestJournal/bodyLimit``
-    /// characters); secrets are masked and the text cut when the entry is shown. Masking
+    /// characters); ``requestBody`` and ``responseBody`` are their masked, cut text. Masking
     /// when read, not when recorded, keeps the journal's cost per request to a copy.
-    var requestBody: Data
-    var responseBody: Data
+    var rawRequestBody: Data
+    var rawResponseBody: Data
     var fault: Int64?
+
+    /// Header fields, `Authorization` masked.
+    var headers: [(String, String)] { RequestJournal.maskedHeaders(rawHeaders) }
+    /// The request body as text, secrets masked, cut at ``RequestJournal/bodyLimit``.
+    var requestBody: String { RequestJournal.text(rawRequestBody) }
+    /// The response body as text, secrets masked, cut at ``RequestJournal/bodyLimit``.
+    var responseBody: String { RequestJournal.text(rawResponseBody) }
 
     func json() -> JSON {
         [
@@ -35,9 +42,9 @@ struct JournalEntry: Sendable {
             "status": .number(status),
             "duration_ms": .double((durationMs * 1000).rounded() / 1000),
             "caller": .optional(caller),
-            "headers": .object(JSONObject(RequestJournal.maskedHeaders(headers).map { ($0.0, JSON.string($0.1)) })),
-            "request_body": .string(RequestJournal.text(requestBody)),
-            "response_body": .string(RequestJournal.text(responseBody)),
+            "headers": .object(JSONObject(headers.map { ($0.0, JSON.string($0.1)) })),
+            "request_body": .string(requestBody),
+            "response_body": .string(responseBody),
             "fault_id": .optional(fault),
         ]
     }
