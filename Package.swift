@@ -19,8 +19,11 @@ let package = Package(
     targets: [
         // Socket HTTP/1.1 server, parser and route patterns. Knows nothing about qTest.
         .target(name: "HTTPServer", dependencies: [logging]),
+        // sqlite3_db_config (variadic, so not callable from Swift): triggers off for bulk writes.
+        .target(name: "SQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         // SQLite schema, domain rules, IDs/PIDs, clock. Knows nothing about HTTP.
         .target(name: "QTestStore", dependencies: [
+            "SQLiteConfig",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The SQLite C API itself, for incremental blob I/O (attachment bytes).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),

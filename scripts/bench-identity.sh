@@ -3,6 +3,8 @@
 #   POST /oauth/token (password grant)        — logins per second
 #   GET  /api/v3/projects/108781 (bearer)     — with the response cache on and off
 #   GET  /__emulator/health                   — the foundation's figure, for scale
+# in the default configuration (demo seed, access log on; the plain `swift build -c release`).
+# No targets: figures only (the targets are scripts/bench.py's).
 #
 #   scripts/bench-identity.sh            # 10 s per run
 #   WRK_DURATION=5s EMULATOR_BIN=path scripts/bench-identity.sh
@@ -18,8 +20,8 @@ for tool in wrk curl; do
     fi
 done
 if [[ -z "${EMULATOR_BIN:-}" ]]; then
-    swift build -c release --static-swift-stdlib --scratch-path .build-release --product qtest-emulator >&2 || die "release build failed"
-    EMULATOR_BIN=".build-release/release/qtest-emulator"
+    swift build -c release --product qtest-emulator >&2 || die "release build failed"
+    EMULATOR_BIN=".build/release/qtest-emulator"
 fi
 
 TMP="$(mktemp -d)"
@@ -29,7 +31,7 @@ trap cleanup EXIT
 
 start() {  # start <name> <args…>: prints the base URL
     local name=$1; shift
-    "$EMULATOR_BIN" serve --port 0 --log-level error "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" &
+    "$EMULATOR_BIN" serve --port 0 "$@" >"$TMP/$name.out" 2>"$TMP/$name.err" &
     PIDS+=($!)
     for _ in $(seq 200); do
         local base; base="$(sed -n 's/^qtest-emulator listening on \(http:[^ ]*\).*/\1/p' "$TMP/$name.out")"

@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import Logging
 import QTestAPI
+import QTestStore
 
 /// `qtest-emulator serve`: runs the HTTP server until SIGTERM/SIGINT, then drains and exits 0.
 /// Every option is also read from `QTEST_EMULATOR_<NAME>` (see ``EnvironmentArguments``), so an
@@ -114,6 +115,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let level = logLevel.level
         LoggingSystem.bootstrap { _ in StderrLogHandler(logLevel: level) }
+        atexit { LogLineWriter.standardError.flush() } // the log lines still gathering
         let logger = Logger(label: "qtest-emulator")
         logger.debug("qtest-emulator: database \(db ?? "temporary"), seed \(seed), job delay \(jobDelay), busy timeout \(busyTimeout), response cache \(responseCache), max attachment bytes \(maxAttachmentBytes)")
         let app: EmulatorApp
@@ -137,6 +139,8 @@ struct ServeCommand: ParsableCommand {
             options.webhooks.attempts = webhookAttempts
             options.webhooks.retryDelay = Duration.parseSeconds(webhookRetryDelay) ?? 2
             options.webhooks.destinations = webhookDestinations ?? .loopback
+            // Seed images outlive the process: the next start of this binary opens them.
+            options.seedImageDirectory = SeedImageCache.userDirectory
             app = try EmulatorApp(options: options)
         } catch {
             logger.error("qtest-emulator: cannot start: \(FailureText.describe(error, database: db, seed: seed))")

@@ -21,9 +21,22 @@ public protocol HTTPResponder: Sendable {
     /// at most N bytes), or nil for the server's `maxBodyBytes`. Called on the worker queue right
     /// after the screen, before any body byte is read; see ``HTTPBodyLimit`` for how it is enforced.
     func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit?
+
+    /// Screens a request that has no body and answers it if it passes: what
+    /// `screen(request) ?? respond(to: request)` does, which a responder may do with one route
+    /// lookup instead of two. The server calls it for every bodyless request.
+    func screenAndRespond(to request: HTTPRequest) -> HTTPResponse
+
+    /// An answer made from memory alone, or nil. Called on the server's I/O queue for bodyless
+    /// GET and HEAD requests before they are handed to a worker thread: it must not block (no
+    /// lock held for long, no database, no I/O). An answer here is the answer
+    /// `screenAndRespond(to:)` would give; nil sends the request down that path. Defaults to nil.
+    func respondInline(to request: HTTPRequest) -> HTTPResponse?
 }
 
 extension HTTPResponder {
     public func screen(_ head: HTTPRequest) -> HTTPResponse? { nil }
     public func bodyLimit(for head: HTTPRequest) -> HTTPBodyLimit? { nil }
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse { screen(request) ?? respond(to: request) }
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? { nil }
 }

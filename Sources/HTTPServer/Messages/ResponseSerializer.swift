@@ -11,32 +11,64 @@ enum ResponseSerializer {
         let status = (100...999).contains(response.status) ? response.status : 500
         // 1xx/204/304 must not carry a body; 1xx/204 must not carry Content-Length (RFC 9110 §8.6).
         let bodyless = status < 200 || status == 204 || status == 304
-        var head = "\(version == .http10 ? "HTTP/1.0" : "HTTP/1.1") \(status) \(HTTPStatusReason.phrase(status))\r\n"
+        // Built as bytes: string interpolation and concatenation were most of this function.
+        var head: [UInt8] = []
+        head.reserveCapacity(160 + response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        head.append(utf8: version == .http10 ? "HTTP/1.0 " : "HTTP/1.1 ")
+        head.append(decimal: status)
+        head.append(32)
+        head.append(utf8: HTTPStatusReason.phrase(status))
+        head.append(13); head.append(10)
         var handlerLength: String?
         for field in response.headers {
             if ASCII.caseInsensitiveEquals(field.name, "Content-Length") { handlerLength = field.value; continue }
             if ASCII.caseInsensitiveEquals(field.name, "Transfer-Encoding")
                 || ASCII.caseInsensitiveEquals(field.name, "Connection")
                 || ASCII.caseInsensitiveEquals(field.name, "Date") { continue }
+            head.append(utf8: field.name)
+            head.append(58); head.append(32)
             // Drop CR/LF so a handler cannot inject header lines.
-            let value = field.value.contains(where: { $0 == "\r" || $0 == "\n" })
-                ? field.value.filter { $0 != "\r" && $0 != "\n" } : field.value
-            head += "\(field.name): \(value)\r\n"
+            for byte in field.value.utf8 where byte != 13 && byte != 10 { head.append(byte) }
+            head.append(13); head.append(10)
         }
         if status == 304 {
-            if let handlerLength { head += "Content-Length: \(handlerLength)\r\n" }
+            if let handlerLength { head.append(utf8: "Content-Length: "); head.append(utf8: handlerLength); head.append(13); head.append(10) }
         } else if !bodyless {
+            head.append(utf8: "Content-Length: ")
             // A HEAD handler may announce the length of a body it did not build.
-            let length = isHead && response.body.isEmpty ? handlerLength ?? "0" : String(response.body.count)
-            head += "Content-Length: \(length)\r\n"
+            if isHead && response.body.isEmpty { head.append(utf8: handlerLength ?? "0") } else { head.append(decimal: response.body.count) }
+            head.append(13); head.append(10)
         }
-        head += "Date: \(date)\r\n"
+        head.append(utf8: "Date: ")
+        head.append(utf8: date)
+        head.append(13); head.append(10)
         if !keepAlive {
-            head += "Connection: close\r\n"
+            head.append(utf8: "Connection: close\r\n")
         } else if version == .http10 {
-            head += "Connection: keep-alive\r\n"
+            head.append(utf8: "Connection: keep-alive\r\n")
         }
-        head += "\r\n"
-        return (Array(head.utf8), (isHead || bodyless) ? Data() : response.body)
+        head.append(13); head.append(10)
+        return (head, (isHead || bodyless) ? Data() : response.body)
+    }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 bytes of `text`.
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends a non-negative integer in decimal (a negative one as 0: never a length here).
+    mutating func append(decimal value: Int) {
+        guard value > 0 else { append(48); return }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            append(UInt8(48 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -7,12 +7,16 @@ public struct Router: HTTPResponder {
     /// Per-route head-phase check (see `HTTPResponder.screen`): nil lets the request through,
     /// a response refuses it before its body is read. Gets `pathParameters` filled in.
     public typealias Screen = @Sendable (HTTPRequest) -> HTTPResponse?
+    /// Per-route answer from memory (see `HTTPResponder.respondInline`): nil when it cannot
+    /// answer without blocking. Gets `pathParameters` filled in.
+    public typealias InlineHandler = @Sendable (HTTPRequest) -> HTTPResponse?
 
     struct Route: Sendable {
         let method: String
         let pattern: RoutePattern
         let screen: Screen?
         let bodyLimit: HTTPBodyLimit?
+        let inline: InlineHandler?
         let handler: Handler
     }
 
@@ -40,9 +44,9 @@ public struct Router: HTTPResponder {
     /// (see `screen(_:)`); `bodyLimit`, when given, caps this route's bodies below the server's
     /// limit (see `bodyLimit(for:)`); `handler` answers the complete request.
     public mutating func add(_ method: String, _ pattern: String, screen: Screen? = nil,
-                             bodyLimit: HTTPBodyLimit? = nil, _ handler: @escaping Handler) {
+                             bodyLimit: HTTPBodyLimit? = nil, inline: InlineHandler? = nil, _ handler: @escaping Handler) {
         let route = Route(method: method.uppercased(), pattern: RoutePattern(pattern), screen: screen,
-                          bodyLimit: bodyLimit, handler: handler)
+                          bodyLimit: bodyLimit, inline: inline, handler: handler)
         table.append(route)
         bySegmentCount[route.pattern.segmentCount, default: []].append(route)
     }
@@ -78,6 +82,31 @@ public struct Router: HTTPResponder {
         // A refused request never reaches `respond(to:)`: say here which route refused it.
         logger.debug("\(head.method) \(head.path): refused before its body by route \(route.method) \(route.pattern.text)")
         return refusal
+    }
+
+    /// `screen(request) ?? respond(to: request)` with one lookup of the route.
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse {
+        guard case .found(let route, let params) = lookup(request) else { return respond(to: request) }
+        var routed = request
+        routed.pathParameters = params
+        if let screen = route.screen, let refusal = screen(routed) {
+            logger.debug("\(request.method) \(request.path): refused before its body by route \(route.method) \(route.pattern.text)")
+            return refusal
+        }
+        logger.debug("\(request.method) \(request.path): route \(route.method) \(route.pattern.text)")
+        return route.handler(routed)
+    }
+
+    /// The route's answer from memory, if it has an inline handler and that can answer.
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
+        guard case .found(let route, let params) = lookup(request), let inline = route.inline, route.screen == nil || !request.declaresBody else {
+            return nil
+        }
+        var routed = request
+        routed.pathParameters = params
+        guard let response = inline(routed) else { return nil }
+        logger.debug("\(request.method) \(request.path): route \(route.method) \(route.pattern.text), answered from memory")
+        return response
     }
 
     /// The body limit of the route `head` would be dispatched to, if it declared one.

@@ -252,21 +252,36 @@ final class Connection: @unchecked Sendable {
         let version = request.version
         let isHead = request.method == "HEAD"
         let server = self.server
-        // Safe methods don't wait for locks; the rest may, so they get threads of their own.
-        let work: (@escaping @Sendable () -> Void) -> Void = ["GET", "HEAD", "OPTIONS"].contains(request.method)
-            ? { server.workQueue.async(execute: $0) } : { server.blockingWork.async($0) }
-        work { [self] in
+        // A GET the responder can answer from memory is answered here, on the I/O queue: no
+        // hand-over to a worker thread and back (most of the cost of a cached answer).
+        if screenFirst, !request.declaresBody, request.method == "GET" || request.method == "HEAD" {
             let started = Self.now()
-            let response = (screenFirst ? server.responder.screen(request) : nil) ?? server.responder.respond(to: request)
+            if let response = server.responder.respondInline(to: request) {
+                server.logAccess(request, status: response.status, duration: Self.seconds(since: started))
+                // Called from the parsing loop, which goes on with the next request itself.
+                finish(response, version: version, isHead: isHead, keepAlive: keepAlive, resumeParsing: false)
+                return
+            }
+        }
+        let job: @Sendable () -> Void = { [self] in
+            let started = Self.now()
+            let response = screenFirst ? server.responder.screenAndRespond(to: request) : server.responder.respond(to: request)
             server.logAccess(request, status: response.status, duration: Self.seconds(since: started))
             server.logHeads(request, response, keepAlive: keepAlive)
             server.ioQueue.async { [self] in
                 self.finish(response, version: version, isHead: isHead, keepAlive: keepAlive)
             }
         }
+        // Safe methods don't wait for locks; the rest may, so they get threads of their own.
+        switch request.method {
+        case "GET", "HEAD", "OPTIONS": server.workQueue.async(execute: job)
+        default: server.blockingWork.async(job)
+        }
     }
 
-    private func finish(_ response: HTTPResponse, version: HTTPVersion, isHead: Bool, keepAlive: Bool) {
+    /// Sends the answer to the current request. `resumeParsing` goes on with the next buffered
+    /// request; an answer given from within the parsing loop leaves that to the loop.
+    private func finish(_ response: HTTPResponse, version: HTTPVersion, isHead: Bool, keepAlive: Bool, resumeParsing: Bool = true) {
         inFlight = false
         guard !closed else { return }
         if response.dropsConnection { close(); return }
@@ -279,6 +294,7 @@ final class Connection: @unchecked Sendable {
         flush()
         guard !closed else { return }
         if closeAfterFlush { updateReadInterest(); return }
+        guard resumeParsing else { return }
         processInput()
         closeIfFinished()
     }

@@ -8,28 +8,50 @@ import Foundation
 /// hold every worker thread, so a health check or a plain read waited 6–14 s behind them.
 /// Blocking work is confined to these threads; safe-method requests never queue behind it.
 ///
-/// `@unchecked Sendable`: `queue`, `head` and `stopped` are guarded by `condition`, a condition variable idle threads wait on.
+/// Threads are started when work finds none idle, up to the limit, and then kept: a server
+/// that only answers GETs starts none (sixteen thread starts were a fifth of a start-up).
+///
+/// `@unchecked Sendable`: `queue`, `head`, `stopped`, `started`, `idle` and `woken` are guarded by
+/// `condition`, a condition variable idle threads wait on.
 final class WorkerPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [@Sendable () -> Void] = []
     private var head = 0
     private var stopped = false
+    private let limit: Int
+    private let name: String
+    /// Threads started so far, and how many of them wait for work.
+    private var started = 0
+    private var idle = 0
+    /// Idle threads signalled for work they have not picked up yet.
+    private var woken = 0
 
-    /// Starts `threads` worker threads named `name-1`, `name-2`, ….
+    /// A pool of at most `threads` worker threads named `name-1`, `name-2`, ….
     init(threads: Int, name: String) {
-        for i in 1...max(1, threads) {
-            let thread = Thread { [self] in run() }
-            thread.name = "\(name)-\(i)"
-            thread.start()
-        }
+        limit = max(1, threads)
+        self.name = name
     }
 
-    /// Queues `work` for the next free thread.
+    /// Queues `work` for the next free thread, starting one if none is free.
     func async(_ work: @escaping @Sendable () -> Void) {
         condition.lock()
         queue.append(work)
-        condition.signal()
+        // An idle thread not yet woken for earlier work takes it; else a new thread, if allowed.
+        var startsThread = false
+        if idle > woken {
+            woken += 1
+            condition.signal()
+        } else if !stopped && started < limit {
+            started += 1
+            startsThread = true
+        }
+        let number = started
         condition.unlock()
+        if startsThread {
+            let thread = Thread { [self] in run() }
+            thread.name = "\(name)-\(number)"
+            thread.start()
+        }
     }
 
     /// Lets the threads exit once the queue is empty.
@@ -49,7 +71,10 @@ final class WorkerPool: @unchecked Sendable {
         defer { condition.unlock() }
         while head == queue.count {
             if stopped { return nil }
+            idle += 1
             condition.wait()
+            idle -= 1
+            if woken > 0 { woken -= 1 }
         }
         let work = queue[head]
         head += 1

@@ -37,6 +37,12 @@ public struct EmulatorOptions: Sendable {
 
     /// How webhook deliveries are sent: per-attempt timeout, attempts, backoff, allowed hosts.
     public var webhooks = WebhookSettings()
+    /// Whether a temporary store seeded with `demo` or `none` starts as a copy of a store built
+    /// once per process (and per binary in ``seedImageDirectory``) instead of being migrated and
+    /// seeded; the result is the same row for row. On by default.
+    public var seedImages: Bool = true
+    /// Where seed images are kept between runs of the same binary; nil keeps them in memory only.
+    public var seedImageDirectory: String?
 
     /// qTest SaaS's attachment limit, the default of ``maxAttachmentBytes``.
     public static let defaultMaxAttachmentBytes = 50 << 20
@@ -135,12 +141,24 @@ public final class EmulatorApp: Sendable {
 
     public init(options: EmulatorOptions) throws {
         let clock = VirtualClock(base: options.clock, frozenAt: options.deterministic ? ControlPlane.deterministicStart : nil)
-        let database = try QTestDatabase(path: options.databasePath, clock: clock, busyTimeout: options.busyTimeout,
+        let database: QTestDatabase
+        let control: ControlPlane
+        if let image = EmulatorApp.seedImage(options) {
+            // A temporary store seeded with `demo` or `none`: copied from the image of that seed
+            // instead of migrated and loaded, stamped with this start's time.
+            let (opened, start) = try image.open(clock: clock, busyTimeout: options.busyTimeout, logger: options.logger)
+            database = opened
+            control = ControlPlane(clock: clock, options: options)
+            // What `POST /__emulator/reset` returns to: this state, right after seeding.
+            if options.controlRoutes { control.useBaseline(start) }
+        } else {
+            database = try QTestDatabase(path: options.databasePath, clock: clock, busyTimeout: options.busyTimeout,
                                          logger: options.logger)
-        try EmulatorApp.seedIfEmpty(database, from: options.seed)
-        let control = ControlPlane(clock: clock, options: options)
-        // What `POST /__emulator/reset` returns to: this state, right after seeding.
-        if options.controlRoutes { try control.captureBaseline(database) }
+            try EmulatorApp.seedIfEmpty(database, from: options.seed)
+            control = ControlPlane(clock: clock, options: options)
+            // What `POST /__emulator/reset` returns to: this state, right after seeding.
+            if options.controlRoutes { try control.captureBaseline(database) }
+        }
         context = EmulatorContext(database: database, options: options, control: control)
         var router = EmulatorApp.makeRouteTable(context: context).router
         router.logger = options.logger
@@ -176,7 +194,7 @@ public final class EmulatorApp: Sendable {
 
     static func makeRouteTable(context: EmulatorContext) -> RouteTable {
         let database = context.database
-        let authentication = AuthenticationGuard(authenticate: { token in
+        var authentication = AuthenticationGuard(authenticate: { token in
             // The generation is read before the lookup so a write racing with it only makes
             // the cached entry stale (and unused), never wrong.
             let generation = context.database.generation
@@ -188,7 +206,10 @@ public final class EmulatorApp: Sendable {
                 }
             }
         })
-        let projectAccess = ProjectAccessGuard(authorizeProject: { caller, projectID in
+        authentication.authenticateFromMemory = { token in
+            context.access.cachedCaller(for: token, generation: context.database.generation, now: context.now)
+        }
+        var projectAccess = ProjectAccessGuard(authorizeProject: { caller, projectID in
             let generation = context.database.generation
             try context.access.checkProject(user: caller.userID, project: projectID, generation: generation) {
                 try context.read { db in _ = try context.project(db, projectID, for: caller) }
@@ -204,6 +225,9 @@ public final class EmulatorApp: Sendable {
                 }
             }
         })
+        projectAccess.passedFromMemory = { caller, projectID, flag in
+            context.access.cachedPass(user: caller.userID, project: projectID, flag: flag, generation: context.database.generation)
+        }
         var middlewares: [any RouteMiddleware] = []
         if context.options.responseCache {
             middlewares.append(ResponseCaching(cache: ResponseCache(), generation: { database.generation }))
@@ -263,6 +287,31 @@ public final class EmulatorApp: Sendable {
     }
 
     // MARK: Seeding
+
+    /// The image a new store of `options` starts from: for a temporary store seeded with the
+    /// built-in `demo` or with `none` (a fixture file is loaded as always). Nil when there is
+    /// none to use, or it cannot be built: the store is then migrated and seeded as before.
+    static func seedImage(_ options: EmulatorOptions) -> SeedImage? {
+        guard options.databasePath == nil, options.seedImages else { return nil }
+        do {
+            switch options.seed {
+            case .demo: return try demoImage(directory: options.seedImageDirectory)
+            case .none:
+                return try SeedImageCache.shared.image("none", directory: options.seedImageDirectory) { try SeedImage.empty() }
+            case .file: return nil
+            }
+        } catch {
+            options.logger.debug("qtest-emulator: no seed image (\(error)); seeding the usual way")
+            return nil
+        }
+    }
+
+    /// The image of the built-in demo seed.
+    static func demoImage(directory: String?) throws -> SeedImage {
+        try SeedImageCache.shared.image("demo", directory: directory) {
+            try SeedImage.seeded(try SeedFixture.decode(Data(DemoSeed.json.utf8)))
+        }
+    }
 
     /// Loads the seed into a database that holds no data yet; a persistent database that was
     /// seeded (or used) before keeps its state across restarts.

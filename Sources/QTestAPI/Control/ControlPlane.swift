@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import QTestStore
 import Synchronization
 
@@ -17,6 +18,11 @@ final class ControlPlane: Sendable {
     /// The instant a deterministic run starts its frozen clock at.
     static let deterministicStart = Date(timeIntervalSince1970: 1_767_607_200) // 2026-01-05T10:00:00Z
     let deterministic: Bool
+    /// Where seed images are kept between runs (see ``EmulatorOptions/seedImageDirectory``).
+    let seedImageDirectory: String?
+
+    /// The last health answer, with the store generation and uptime second it holds for.
+    let healthAnswer = Mutex<(generation: UInt64, uptime: Int64, response: HTTPResponse)?>(nil)
 
     private let baseline = Mutex<DatabaseState?>(nil)
     private let seeded = Mutex<[String: DatabaseState]>([:])
@@ -30,6 +36,7 @@ final class ControlPlane: Sendable {
         journal = RequestJournal(capacity: options.journalSize)
         token = options.controlToken
         deterministic = options.deterministic
+        seedImageDirectory = options.seedImageDirectory
         snapshotDirectory = options.databasePath.map { $0 + ".snapshots" }
         if let directory = snapshotDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
             for file in names where file.hasSuffix(".sqlite") {
@@ -43,7 +50,11 @@ final class ControlPlane: Sendable {
 
     /// Remembers the state right after start (seeded), which `reset` returns to.
     func captureBaseline(_ database: QTestDatabase) throws {
-        let state = try DatabaseState.capture(database)
+        useBaseline(try DatabaseState.capture(database))
+    }
+
+    /// Sets the state `reset` returns to.
+    func useBaseline(_ state: DatabaseState) {
         baseline.withLock { $0 = state }
     }
 
@@ -64,9 +75,8 @@ final class ControlPlane: Sendable {
         if wanted == "none" {
             state = try DatabaseState.empty()
         } else {
-            let scratch = try QTestDatabase(clock: clock)
-            try EmulatorApp.seedIfEmpty(scratch, from: .demo)
-            state = try DatabaseState.capture(scratch)
+            // The demo seed as loading it now would write it, from its image.
+            state = .holding(try EmulatorApp.demoImage(directory: seedImageDirectory).copy(stampedBy: clock))
         }
         seeded.withLock { $0[wanted] = state }
         return state

@@ -50,6 +50,25 @@ public struct ControlResponder: HTTPResponder {
         return response
     }
 
+    public func screenAndRespond(to request: HTTPRequest) -> HTTPResponse {
+        if Self.isControl(request.path) { return refusal(request) ?? router.screenAndRespond(to: request) }
+        // A fault covers the request: no screen, as in `screen(_:)`, and the fault's answer.
+        if control.faults.covers(method: request.method, path: request.path) { return respond(to: request) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let response = router.screenAndRespond(to: request)
+        record(request, response, started: started, fault: nil)
+        return response
+    }
+
+    public func respondInline(to request: HTTPRequest) -> HTTPResponse? {
+        if Self.isControl(request.path) { return refusal(request) == nil ? router.respondInline(to: request) : nil }
+        if control.faults.covers(method: request.method, path: request.path) { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let response = router.respondInline(to: request) else { return nil }
+        record(request, response, started: started, fault: nil)
+        return response
+    }
+
     /// A 401 for a control route (health aside) without the `--control-token`. Dashboard pages
     /// also take the token from the dashboard's cookie, and answer its login page instead.
     private func refusal(_ request: HTTPRequest) -> HTTPResponse? {
@@ -72,7 +91,7 @@ public struct ControlResponder: HTTPResponder {
         control.journal.record(JournalEntry(
             sequence: 0, time: control.clock.now(), method: request.method, path: request.path, query: query,
             route: response.notes["route"], status: response.status, durationMs: elapsed, caller: response.notes["caller"],
-            headers: RequestJournal.maskedHeaders(request.headers), requestBody: RequestJournal.text(request.body),
-            responseBody: RequestJournal.text(response.body), fault: fault))
+            rawHeaders: request.headers, rawRequestBody: RequestJournal.kept(request.body),
+            rawResponseBody: RequestJournal.kept(response.body), fault: fault))
     }
 }

@@ -9,7 +9,7 @@ import QTestStore
 /// leaves only health.
 enum ControlRoutes {
     static func register(in table: inout RouteTable, app: EmulatorContext) {
-        table.add("GET", "/__emulator/health", access: .open) { _ in try health(app) }
+        table.add("GET", "/__emulator/health", access: .open, inline: { _ in cachedHealth(app) }) { _ in try health(app) }
         guard app.options.controlRoutes else { return }
         let control = app.control
         ExportRoutes.register(in: &table, app: app)
@@ -137,7 +137,30 @@ enum ControlRoutes {
         }
     }
 
+    /// The health answer while it still holds (see ``health(_:)``), nil when it must be made.
+    static func cachedHealth(_ app: EmulatorContext) -> HTTPResponse? {
+        let uptime = Int64(min(max(app.now.timeIntervalSince(app.control.startedAt), 0), 1e15))
+        guard let cached = app.control.healthAnswer.withLock({ $0 }), cached.generation == app.database.generation,
+              cached.uptime == uptime else { return nil }
+        return cached.response
+    }
+
     static func health(_ app: EmulatorContext) throws -> HTTPResponse {
+        // The answer changes only with a write (pending jobs) or a second of uptime: between
+        // those it is answered from `healthAnswer`, without a database read or a JSON encoding.
+        let generation = app.database.generation
+        let uptime = Int64(min(max(app.now.timeIntervalSince(app.control.startedAt), 0), 1e15))
+        if let cached = app.control.healthAnswer.withLock({ $0 }), cached.generation == generation, cached.uptime == uptime {
+            return cached.response
+        }
+        let response = try healthResponse(app, uptime: uptime)
+        if app.database.generation == generation {
+            app.control.healthAnswer.withLock { $0 = (generation, uptime, response) }
+        }
+        return response
+    }
+
+    private static func healthResponse(_ app: EmulatorContext, uptime: Int64) throws -> HTTPResponse {
         let pending = try app.read { db in try Jobs.countsByState(db) }
         let waiting = (pending[.waiting] ?? 0) + (pending[.processing] ?? 0)
         return .json(200, [
@@ -145,7 +168,7 @@ enum ControlRoutes {
             "version": .string(EmulatorVersion.emulator),
             "qtest_version": .string(EmulatorVersion.qTest),
             "seed": .string(describe(app.options.seed)),
-            "uptime_seconds": .int(Int64(min(max(app.now.timeIntervalSince(app.control.startedAt), 0), 1e15))),
+            "uptime_seconds": .int(uptime),
             "store": .string(app.options.databasePath == nil ? "memory" : "file"),
             "database": .optional(app.options.databasePath),
             "pending_jobs": .number(waiting),

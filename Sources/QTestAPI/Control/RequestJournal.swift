@@ -15,11 +15,21 @@ struct JournalEntry: Sendable {
     var durationMs: Double
     /// The caller's username when the request carried a known token.
     var caller: String?
-    /// Header fields, `Authorization` masked.
-    var headers: [(String, String)]
-    var requestBody: String
-    var responseBody: String
+    /// Header fields as received; ``headers`` masks `Authorization`.
+    var rawHeaders: HTTPHeaders
+    /// The bodies' first bytes as received (enough for ``RequestJournal/bodyLimit``
+    /// characters); ``requestBody`` and ``responseBody`` are their masked, cut text. Masking
+    /// when read, not when recorded, keeps the journal's cost per request to a copy.
+    var rawRequestBody: Data
+    var rawResponseBody: Data
     var fault: Int64?
+
+    /// Header fields, `Authorization` masked.
+    var headers: [(String, String)] { RequestJournal.maskedHeaders(rawHeaders) }
+    /// The request body as text, secrets masked, cut at ``RequestJournal/bodyLimit``.
+    var requestBody: String { RequestJournal.text(rawRequestBody) }
+    /// The response body as text, secrets masked, cut at ``RequestJournal/bodyLimit``.
+    var responseBody: String { RequestJournal.text(rawResponseBody) }
 
     func json() -> JSON {
         [
@@ -42,11 +52,18 @@ struct JournalEntry: Sendable {
 
 /// The request journal: the last `capacity` requests a client made (control routes aside), so a
 /// test can check what its client really sent ("exactly two upload batches"). A ring: old
-/// entries fall off, memory stays bounded. Secrets never enter it in clear: `Authorization`
-/// values and passwords (form fields and JSON members) are masked, bodies cut at
-/// ``bodyLimit`` characters.
+/// entries fall off, memory stays bounded (bodies are kept up to ``keptBytes``). Secrets never
+/// leave it in clear: `Authorization` values and passwords (form fields and JSON members) are
+/// masked, bodies cut at ``bodyLimit`` characters, when entries are shown.
 final class RequestJournal: Sendable {
     static let bodyLimit = 4096
+    /// The body bytes an entry keeps: what ``text(_:)`` reads of a body, whatever its length.
+    static let keptBytes = bodyLimit * 2
+
+    /// The first ``keptBytes`` of `body` (shares its storage when it is no longer).
+    static func kept(_ body: Data) -> Data {
+        body.count <= keptBytes ? body : Data(body.prefix(keptBytes))
+    }
 
     let capacity: Int
     private struct State {

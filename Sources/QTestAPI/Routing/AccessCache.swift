@@ -49,6 +49,21 @@ final class AccessCache: Sendable {
         return found?.0
     }
 
+    /// The cached caller for `token`: `.some(nil)` for a token known to be unknown or expired,
+    /// nil when the cache cannot tell (then ``caller(for:generation:now:lookup:)`` must ask the store).
+    func cachedCaller(for token: String, generation: UInt64, now: Date) -> Caller?? {
+        guard let hit = tokens.withLock({ $0.entries[token] }), hit.generation == generation else { return nil }
+        if let expiry = hit.expiresAt, expiry <= now { return .some(nil) }
+        return .some(hit.caller)
+    }
+
+    /// True when the cache holds a pass for this user and project (and profile flag, when
+    /// given); false when it holds a refusal or nothing.
+    func cachedPass(user: Int64, project: Int64, flag: String = "", generation: UInt64) -> Bool {
+        guard let hit = projects.withLock({ $0[ProjectKey(user: user, project: project, flag: flag)] }) else { return false }
+        return hit.generation == generation && hit.failure == nil
+    }
+
     /// Runs `check` (which throws the 404/403) unless a cached answer for this user and
     /// project exists.
     func checkProject(user: Int64, project: Int64, generation: UInt64, check: () throws -> Void) throws {

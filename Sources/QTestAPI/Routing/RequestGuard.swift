@@ -8,4 +8,9 @@ import HTTPServer
 /// Throwing refuses the request with the error's status and body.
 protocol RequestGuard: Sendable {
     func admit(_ context: inout RequestContext, route: RouteInfo) throws
+
+    /// What `admit` does, from memory alone: true when the request is admitted (with `context`
+    /// filled in as `admit` fills it), false when that cannot be told without the store, or the
+    /// request would be refused (the usual path then gives the refusal).
+    func admitFromMemory(_ context: inout RequestContext, route: RouteInfo) -> Bool
 }

@@ -7,4 +7,12 @@ import HTTPServer
 protocol RouteMiddleware: Sendable {
     typealias Next = @Sendable (RequestContext) throws -> HTTPResponse
     func handle(_ context: RequestContext, route: RouteInfo, next: Next) throws -> HTTPResponse
+
+    /// The answer `handle` would give without calling `next`, from memory; nil when it would
+    /// call `next` (or cannot tell).
+    func answerFromMemory(_ context: RequestContext, route: RouteInfo) -> HTTPResponse?
+}
+
+extension RouteMiddleware {
+    func answerFromMemory(_ context: RequestContext, route: RouteInfo) -> HTTPResponse? { nil }
 }

@@ -52,8 +52,11 @@ public struct RouteTable {
 
     /// Declares a route; `handler` gets the request with its caller set when `access` is `.user`.
     /// `bodyLimit` caps the route's request bodies below the server's limit (see ``RouteBodyLimit``).
+    /// `inline`, for a GET, answers from memory alone when it can (see
+    /// `HTTPResponder.respondInline`); the response cache's answers are given that way anyway.
     public mutating func add(_ method: String, _ pattern: String, access: RouteAccess = .user, bodyLimit: RouteBodyLimit? = nil,
-                             file: String = #fileID, line: UInt = #line, _ handler: @escaping Handler) {
+                             file: String = #fileID, line: UInt = #line,
+                             inline: (@Sendable (RequestContext) -> HTTPResponse?)? = nil, _ handler: @escaping Handler) {
         let route = RouteInfo(method: method, pattern: pattern, access: access, file: file, line: line)
         routes.append(route)
         let guards = self.guards, errors = self.errors
@@ -82,7 +85,23 @@ public struct RouteTable {
             }
         }
         let routeName = "\(method) \(pattern)"
-        router.add(method, pattern, screen: screen, bodyLimit: bodyLimit?.server) { request in
+        let middlewares = self.middlewares
+        // A GET whose guards pass from memory, answered by its own inline handler or from a
+        // middleware's memory (the response cache): the same answer as below, on the server's
+        // I/O queue. Anything that needs the store goes the usual way.
+        var answerFromMemory: Router.InlineHandler?
+        if method == "GET", inline != nil || !middlewares.isEmpty {
+            answerFromMemory = { request in
+                var context = RequestContext(request: request)
+                for check in guards { guard check.admitFromMemory(&context, route: route) else { return nil } }
+                guard var response = inline?(context) ?? middlewares.lazy.compactMap({ $0.answerFromMemory(context, route: route) }).first
+                else { return nil }
+                response.notes["route"] = routeName
+                if let caller = context.caller { response.notes["caller"] = caller.username }
+                return response
+            }
+        }
+        router.add(method, pattern, screen: screen, bodyLimit: bodyLimit?.server, inline: answerFromMemory) { request in
             var context = RequestContext(request: request)
             var response: HTTPResponse
             do {

@@ -36,6 +36,17 @@ public enum Attachments {
     @discardableResult
     public static func add(_ db: Database, projectId: Int64, to kind: ObjectKind, _ objectId: Int64, name: String,
                            contentType: String, data: Data, by authorId: Int64?, at now: Date) throws -> AttachmentRecord {
+        let (trimmed, type) = try checked(name: name, contentType: contentType)
+        let record = AttachmentRecord(id: try IDs.next(db, .attachment), projectId: projectId, objectType: kind.rawValue, objectId: objectId,
+                                      name: trimmed, contentType: type, size: data.count, authorId: authorId, createdDate: now)
+        try record.insert(db)
+        try AttachmentBlobs.write(db, record.id, data)
+        return record
+    }
+
+    /// The name and content type ``add(_:projectId:to:_:name:contentType:data:by:at:)`` stores for
+    /// these, or its refusal.
+    static func checked(name: String, contentType: String) throws -> (name: String, contentType: String) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw StoreError.badRequest("Attachment name is required") }
         guard trimmed.count <= maxNameLength else {
@@ -49,12 +60,43 @@ public enum Attachments {
         guard type.count <= maxNameLength, !type.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw StoreError.badRequest("Content type must be at most \(maxNameLength) characters, without control characters")
         }
-        let record = AttachmentRecord(id: try IDs.next(db, .attachment), projectId: projectId, objectType: kind.rawValue, objectId: objectId,
-                                      name: trimmed, contentType: type.isEmpty ? "application/octet-stream" : type,
-                                      size: data.count, authorId: authorId, createdDate: now)
-        try record.insert(db)
-        try AttachmentBlobs.write(db, record.id, data)
-        return record
+        return (trimmed, type.isEmpty ? "application/octet-stream" : type)
+    }
+
+    /// A file for ``addAll(_:projectId:_:by:at:)``.
+    struct NewFile {
+        let kind: ObjectKind
+        let objectId: Int64
+        let name: String
+        let contentType: String
+        let data: Data
+    }
+
+    /// ``add(_:projectId:to:_:name:contentType:data:by:at:)`` for many files, in their order:
+    /// the same rows, checked the same way (each distinct name and type once), written with
+    /// multi-row INSERTs. Files of no bytes or over a mebibyte take `add`'s blob writer.
+    static func addAll(_ db: Database, projectId: Int64, _ files: [NewFile], by authorId: Int64?, at now: Date) throws {
+        guard !files.isEmpty else { return }
+        var checkedNames: [String: (name: String, contentType: String)] = [:]
+        let first = try IDs.block(db, .attachment, count: files.count)
+        let created = StorageDate.text(now)
+        var rows: [[(any DatabaseValueConvertible)?]] = [], blobs: [[(any DatabaseValueConvertible)?]] = [], large: [(Int64, Data)] = []
+        rows.reserveCapacity(files.count)
+        for (i, file) in files.enumerated() {
+            let key = file.name + "\u{0}" + file.contentType
+            let stored: (name: String, contentType: String)
+            if let known = checkedNames[key] { stored = known } else {
+                stored = try checked(name: file.name, contentType: file.contentType)
+                checkedNames[key] = stored
+            }
+            let id = first + Int64(i)
+            rows.append([id, projectId, file.kind.rawValue, file.objectId, stored.name, stored.contentType, file.data.count, authorId, created])
+            if file.data.isEmpty || file.data.count > 1 << 20 { large.append((id, file.data)) } else { blobs.append([id, file.data]) }
+        }
+        try BulkInsert.rows(db, into: "attachments", columns: ["id", "project_id", "object_type", "object_id", "name", "content_type", "size",
+                                                               "author_id", "created_date"], rows)
+        try BulkInsert.rows(db, into: "attachment_blobs", columns: ["attachment_id", "bytes"], blobs)
+        for (id, data) in large { try AttachmentBlobs.write(db, id, data) }
     }
 
     /// The attachments of an object, oldest first.

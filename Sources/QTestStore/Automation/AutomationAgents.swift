@@ -87,8 +87,8 @@ public enum AutomationAgents {
                 throw StoreError.notFound("Test run \(runId) does not exist in project \(projectId)")
             }
         }
-        let runs = String(decoding: try JSONEncoder().encode(testRunIds), as: UTF8.self)
-        let extra = String(decoding: try JSONEncoder().encode(dynamic), as: UTF8.self)
+        let runs = try StoredJSON.text(testRunIds)
+        let extra = try StoredJSON.text(dynamic)
         let record = AutomationScheduleRecord(
             id: try IDs.next(db, .automationSchedule), projectId: projectId, agentId: agentId,
             name: name.flatMap { $0.isEmpty ? nil : $0 } ?? "Schedule for \(agent.name)", creatorId: creatorId,

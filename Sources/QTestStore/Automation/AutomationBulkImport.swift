@@ -5,14 +5,22 @@ import GRDB
 /// writes one result at a time, planned for the whole batch and written with multi-row INSERTs,
 /// ids and PIDs allocated in blocks, and each lookup made once per batch instead of per result.
 ///
-/// It takes results with no properties, no version id and no step attachments (what CI
-/// uploaders send); anything else goes through the per-result path. A test writes the same
-/// upload both ways and compares every row.
+/// Every result shape takes it: run properties (the field list is read once, each value checked
+/// as the per-result path checks it), version ids (each pair checked once), log and step
+/// attachments. Only cases created with `testcase_properties` are still made one at a time, by
+/// the per-result path's own code, since their fields mix with the automation fields there; their
+/// runs and logs stay bulk. A test writes the same uploads both ways and compares every row.
 extension AutomationImport {
-    /// Whether a result can take the bulk path.
-    static func isBulkEligible(_ result: AutomationResult) -> Bool {
-        result.properties.isEmpty && result.testCaseProperties.isEmpty && result.testCaseVersionId == nil
-            && result.steps.allSatisfy { $0.attachments.isEmpty }
+    /// One result, checked and resolved before anything is written.
+    private struct PreparedResult {
+        let steps: [AutomationStepResult]
+        let status: Int64
+        let stepStatuses: [Int64]
+        let fingerprint: String
+        /// The run properties the upload sets (unknown fields dropped, Status taken out).
+        let runProperties: [PropertyInput]
+        /// A Status sent as a run property: the run's status instead of the log's.
+        let runStatus: Int64?
     }
 
     private struct PlannedStep { let id: Int64; let order: Int; let group: Int; let called: Int64?; let parent: Int64?
@@ -37,20 +45,42 @@ extension AutomationImport {
         // Nothing to plan: an empty block of ids is refused by the allocator.
         guard !results.isEmpty else { return }
         // 1. Validate every result first, with the per-result path's messages.
-        var prepared: [(steps: [AutomationStepResult], status: Int64, stepStatuses: [Int64], fingerprint: String)] = []
+        var prepared: [PreparedResult] = []
         prepared.reserveCapacity(results.count)
+        let hasRunProperties = results.contains { !$0.properties.isEmpty }
+        // Looked up once: the run fields an upload may set, and the one that is the run's Status.
+        let runFields = hasRunProperties ? Set(try ObjectProperties.fieldInfo(db, projectId: projectId, .testRun).map(\.id)) : []
+        let runStatusField = hasRunProperties ? try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status") : nil
         for (index, result) in results.enumerated() {
             let steps = try result.orderedSteps(index: index)
             let status = try self.status(result.status, index: index)
             let stepStatuses = try steps.map { try self.status($0.status, index: index) }
             guard result.exeEndDate >= result.exeStartDate else { throw StoreError.badRequest("exe_end_date must not be before exe_start_date") }
-            prepared.append((steps, status, stepStatuses, result.fingerprint))
+            // As `TestLogs.submit` reads them: unknown fields ignored, a Status is the run's status.
+            var runStatus: Int64?
+            var runProperties: [PropertyInput] = []
+            for input in result.properties where runFields.contains(input.fieldId) {
+                guard input.fieldId == runStatusField else { runProperties.append(input); continue }
+                guard let text = input.value, !text.isEmpty else { continue }
+                guard let id = Int64(text) else { throw StoreError.badRequest("Field value is invalid. Status must be an execution status id") }
+                runStatus = try ExecutionStatuses.resolve(db, projectId: projectId, id: id).id
+            }
+            prepared.append(PreparedResult(steps: steps, status: status, stepStatuses: stepStatuses, fingerprint: result.fingerprint,
+                                           runProperties: runProperties, runStatus: runStatus))
         }
 
         // 2. Cases: found by fingerprint in one pass, the missing ones created together.
         var caseIDs = try existingCases(Set(prepared.map(\.fingerprint)))
         var versions: [Int64: CaseVersion] = [:]  // for cases created here, by case id
         try createCases(results, prepared.map { ($0.fingerprint, $0.steps) }, caseModules, &caseIDs, &versions)
+        // A version id names a version of the result's case (checked once per pair).
+        var checkedVersions: [Int64: ExecutionCases.Version] = [:]
+        func checkedVersion(_ versionId: Int64, ofCase caseId: Int64) throws -> ExecutionCases.Version {
+            if let known = checkedVersions[versionId], known.caseId == caseId { return known }
+            let found = try ExecutionCases.version(db, projectId: projectId, caseId: caseId, versionId: versionId)
+            checkedVersions[versionId] = found
+            return found
+        }
 
         // 3. Runs: the existing run of each case at its place (the oldest), else a new one there.
         var runs: [RunKey: PlannedRun] = [:]
@@ -67,10 +97,15 @@ extension AutomationImport {
             }
         }
         var neededRuns: [RunKey] = []
+        // The version a new run is made with: the one its first result names, if it names one.
+        var namedVersion: [RunKey: Int64] = [:]
         var planned = Set<RunKey>()
         for (index, p) in prepared.enumerated() {
             let key = RunKey(type: locations[index].type, parent: locations[index].id, caseId: try known(caseIDs[p.fingerprint], "case"))
-            if runs[key] == nil, planned.insert(key).inserted { neededRuns.append(key) }
+            if runs[key] == nil, planned.insert(key).inserted {
+                neededRuns.append(key)
+                namedVersion[key] = results[index].testCaseVersionId
+            }
         }
         var runNames: [RunKey: String] = [:]
         if !neededRuns.isEmpty {
@@ -78,7 +113,10 @@ extension AutomationImport {
             let defaultStatus = try ExecutionStatuses.defaultStatus(db, projectId: projectId)?.id ?? 605
             for (i, key) in neededRuns.enumerated() {
                 let version: (id: Int64, name: String)
-                if let made = versions[key.caseId] { version = (made.versionId, made.name) } else {
+                if let named = namedVersion[key] {
+                    let v = try checkedVersion(named, ofCase: key.caseId)
+                    version = (v.versionId, v.name)
+                } else if let made = versions[key.caseId] { version = (made.versionId, made.name) } else {
                     let v = try ExecutionCases.version(db, projectId: projectId, caseId: key.caseId, versionId: nil)
                     version = (v.versionId, v.name)
                 }
@@ -97,6 +135,9 @@ extension AutomationImport {
         var nextStepLog = stepLogCount > 0 ? try IDs.block(db, .testStepLog, count: stepLogCount) : 0
         let created = StorageDate.text(now)
         var logIDs: [Int64] = []
+        var logRuns: [Int64] = []
+        // A result's step logs as the per-result path reads them back to attach files: by order, then id.
+        var stepLogsInOrder: [Int: [Int64]] = [:]
         for (index, result) in results.enumerated() {
             let p = prepared[index]
             let caseId = try known(caseIDs[p.fingerprint], "case")
@@ -106,69 +147,103 @@ extension AutomationImport {
                 run.logs = try db.cachedValue(Int64.self, sql: "SELECT COUNT(*) FROM test_logs WHERE test_run_id = ?", arguments: [run.id]) ?? 0
             }
             run.logs += 1
-            run.status = p.status
+            run.status = p.runStatus ?? p.status
             runs[key] = run
+            // A named version is the log's (and its steps are matched against it), else the run's.
+            let logVersion = try result.testCaseVersionId.map { try checkedVersion($0, ofCase: run.caseId).versionId } ?? run.versionId
             let logId = firstLog + Int64(index)
             logIDs.append(logId)
+            logRuns.append(run.id)
             let end = StorageDate.text(result.exeEndDate)
-            logRows.append([logId, projectId, run.id, run.versionId, p.status, result.name, result.note, StorageDate.text(result.exeStartDate),
+            logRows.append([logId, projectId, run.id, logVersion, p.status, result.name, result.note, StorageDate.text(result.exeStartDate),
                             end, result.buildNumber, result.buildUrl, nil, nil, run.logs, p.fingerprint, userId, created, created])
             guard !p.steps.isEmpty else { continue }
             let caseSteps: [(id: Int64, order: Int, group: Int, called: Int64?, parent: Int64?)]
-            if let made = versions[caseId], made.versionId == run.versionId {
+            if let made = versions[caseId], made.versionId == logVersion {
                 caseSteps = made.steps.map { ($0.id, $0.order, $0.group, $0.called, $0.parent) }
             } else {
-                if stepsOfVersion[run.versionId] == nil { stepsOfVersion[run.versionId] = try ExecutionCases.steps(db, versionId: run.versionId) }
-                caseSteps = try known(stepsOfVersion[run.versionId], "steps").map { ($0.id, $0.order, $0.group, $0.calledTestCaseId, $0.parentTestStepId) }
+                if stepsOfVersion[logVersion] == nil { stepsOfVersion[logVersion] = try ExecutionCases.steps(db, versionId: logVersion) }
+                caseSteps = try known(stepsOfVersion[logVersion], "steps").map { ($0.id, $0.order, $0.group, $0.calledTestCaseId, $0.parentTestStepId) }
             }
+            var placed: [(id: Int64, order: Int)] = []
             for (i, step) in p.steps.enumerated() {
                 let match = i < caseSteps.count ? caseSteps[i] : nil
                 stepLogRows.append([nextStepLog, logId, match?.id, p.stepStatuses[i], step.description, step.expected, step.actual ?? "",
                                     match?.order ?? (i + 1), match?.group ?? 0, end, userId, match?.called, match?.parent])
+                placed.append((nextStepLog, match?.order ?? (i + 1)))
                 nextStepLog += 1
+            }
+            if p.steps.contains(where: { !$0.attachments.isEmpty }) {
+                stepLogsInOrder[index] = placed.sorted { ($0.order, $0.id) < ($1.order, $1.id) }.map(\.id)
             }
         }
 
-        // 5. Write: runs (new ones already carry their final status), logs, step logs.
+        // 5. Write: runs (new ones already carry their final status), logs, step logs; their
+        // histories written per statement, not per row, when that can be done.
         let newRuns = try neededRuns.map { try known(runs[$0], "run") }
-        if !newRuns.isEmpty {
-            let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
-            var orders: [ExecutionParent: Int] = [:]
-            var rows: [[(any DatabaseValueConvertible)?]] = []
-            for (i, run) in newRuns.enumerated() {
-                let place = run.location
-                if orders[place] == nil {
-                    orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
-                                                                place.type == .root ? nil : place.id) - 1
+        let batch = try historyBatch()
+        try withoutTriggers(batch) {
+            if !newRuns.isEmpty {
+                let firstPID = try PIDs.block(db, project: projectId, .testRun, count: newRuns.count)
+                var orders: [ExecutionParent: Int] = [:]
+                var rows: [[(any DatabaseValueConvertible)?]] = []
+                for (i, run) in newRuns.enumerated() {
+                    let place = run.location
+                    if orders[place] == nil {
+                        orders[place] = try ExecutionTree.nextOrder(db, "test_runs", projectId: projectId, where: Self.runColumn(place.type),
+                                                                    place.type == .root ? nil : place.id) - 1
+                    }
+                    let order = try known(orders[place], "order") + 1
+                    orders[place] = order
+                    rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
+                                 place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
+                                 place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", order,
+                                 userId, created, created])
                 }
-                let order = try known(orders[place], "order") + 1
-                orders[place] = order
-                rows.append([run.id, projectId, "TR-\(firstPID + Int64(i))", runNames[neededRuns[i]], place.type.rawValue,
-                             place.type == .release ? place.id : nil, place.type == .testCycle ? place.id : nil,
-                             place.type == .testSuite ? place.id : nil, run.caseId, run.versionId, run.status, "Yes", order,
-                             userId, created, created])
+                try insert(batch, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
+                                                                    "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
+                                                                    "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
+                // Defaults of the run fields; Status lives in `status_id`.
+                let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
+                try insertValues(try ObjectProperties.defaultValues(db, projectId: projectId, .testRun, excluding: status.map { [$0] } ?? []),
+                                 kind: .testRun, objects: newRuns.map(\.id), batch: batch)
             }
-            try BulkInsert.rows(db, into: "test_runs", columns: ["id", "project_id", "pid", "name", "parent_type", "release_id", "test_cycle_id",
-                                                                "test_suite_id", "test_case_id", "test_case_version_id", "status_id", "automation",
-                                                                "sort_order", "creator_id", "created_date", "last_modified_date"], rows)
-            // Defaults of the run fields; Status lives in `status_id`.
-            let status = try ObjectProperties.fieldID(db, projectId: projectId, .testRun, label: "Status")
-            try insertValues(try ObjectProperties.defaultValues(db, projectId: projectId, .testRun, excluding: status.map { [$0] } ?? []),
-                             kind: .testRun, objects: newRuns.map(\.id))
+            try insert(batch, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
+                                                                 "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
+                                                                 "actual_exe_time", "result_number", "automation_content", "tester_id",
+                                                                 "created_date", "last_modified_date"], logRows)
+            try insert(batch, into: "test_step_logs", columns: ["id", "test_log_id", "test_step_id", "status_id", "description", "expected_result",
+                                                                      "actual_result", "sort_order", "step_group", "exe_date", "user_id",
+                                                                      "called_test_case_id", "parent_test_step_id"], stepLogRows)
         }
-        try BulkInsert.rows(db, into: "test_logs", columns: ["id", "project_id", "test_run_id", "test_case_version_id", "status_id", "name", "note",
-                                                             "exe_start_date", "exe_end_date", "build_number", "build_url", "planned_exe_time",
-                                                             "actual_exe_time", "result_number", "automation_content", "tester_id",
-                                                             "created_date", "last_modified_date"], logRows)
-        try BulkInsert.rows(db, into: "test_step_logs", columns: ["id", "test_log_id", "test_step_id", "status_id", "description", "expected_result",
-                                                                  "actual_result", "sort_order", "step_group", "exe_date", "user_id",
-                                                                  "called_test_case_id", "parent_test_step_id"], stepLogRows)
-        for run in runs.values where !run.isNew && run.logs > 0 {
+        // In id order: the histories these updates record come out the same every time.
+        for run in runs.values.sorted(by: { $0.id < $1.id }) where !run.isNew && run.logs > 0 {
             try db.cachedExecute(sql: "UPDATE test_runs SET status_id = ?, last_modified_date = ? WHERE id = ?", arguments: [run.status, now, run.id])
         }
-        for (index, result) in results.enumerated() where !result.attachments.isEmpty {
-            try attach(result.attachments, toLog: logIDs[index])
+        // 6. What each result adds to the rows above, in submission order as the per-result path
+        // adds it: the run's properties, then the log's attachments, then its steps'.
+        // (Attachments have no triggers and properties do not read them: they are written last,
+        // together, in the same order.)
+        let runFieldRecords = hasRunProperties ? try ObjectProperties.fieldsByID(db, projectId: projectId, .testRun) : [:]
+        var files: [Attachments.NewFile] = []
+        for (index, result) in results.enumerated() {
+            let p = prepared[index]
+            if !p.runProperties.isEmpty {
+                try ObjectProperties.apply(db, fields: runFieldRecords, fieldKind: .testRun, valueKind: .testRun, objectId: logRuns[index],
+                                           p.runProperties)
+            }
+            for attachment in result.attachments {
+                files.append(.init(kind: .testLog, objectId: logIDs[index], name: attachment.name, contentType: attachment.contentType,
+                                   data: attachment.data))
+            }
+            for (step, stepLog) in zip(p.steps, stepLogsInOrder[index] ?? []) {
+                for attachment in step.attachments {
+                    files.append(.init(kind: .testStepLog, objectId: stepLog, name: attachment.name, contentType: attachment.contentType,
+                                       data: attachment.data))
+                }
+            }
         }
+        try Attachments.addAll(db, projectId: projectId, files, by: userId, at: now)
     }
 
     /// Case ids by automation content, for the fingerprints that exist in the project.
@@ -197,6 +272,20 @@ extension AutomationImport {
         var seen = Set<String>()
         for (i, p) in planned.enumerated() where caseIDs[p.fingerprint] == nil && seen.insert(p.fingerprint).inserted { newIndexes.append(i) }
         guard !newIndexes.isEmpty else { return }
+        // The result that creates a case may not name a version of it (it has none yet).
+        for i in newIndexes where results[i].testCaseVersionId != nil {
+            throw StoreError.badRequest("test_logs[\(i)]: test_case_version_id must be omitted for a test case that does not exist yet")
+        }
+        // Case properties mix with the automation fields: such cases are made by the per-result
+        // path's code, one at a time and in the same order (their PIDs follow one another).
+        if newIndexes.contains(where: { !results[$0].testCaseProperties.isEmpty }) {
+            for i in newIndexes {
+                let (caseId, _) = try testCase(for: results[i], fingerprint: planned[i].fingerprint, steps: planned[i].steps,
+                                               moduleId: modules[i], index: i)
+                caseIDs[planned[i].fingerprint] = caseId
+            }
+            return
+        }
         let firstCase = try IDs.block(db, .testCase, count: newIndexes.count)
         let firstPID = try PIDs.block(db, project: projectId, .testCase, count: newIndexes.count)
         let firstVersion = try IDs.block(db, .testCaseVersion, count: newIndexes.count)
@@ -236,28 +325,50 @@ extension AutomationImport {
             caseIDs[fingerprint] = caseId
             versions[caseId] = CaseVersion(versionId: versionId, name: name, steps: steps)
         }
-        try BulkInsert.rows(db, into: "test_cases", columns: ["id", "project_id", "pid", "module_id", "sort_order", "creator_id", "created_date",
-                                                              "last_modified_date", "automation_content"], caseRows)
-        try BulkInsert.rows(db, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
-                                                                      "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
-        try BulkInsert.rows(db, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
-        // New cases get their fields' defaults and Automation = Yes, as the one-by-one path gives them.
-        let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
-        var values = try ObjectProperties.defaultValues(db, projectId: projectId, .testCase, excluding: automationFields.heldElsewhere)
-        if let field = automationFields.automation, let yes = automationFields.yes {
-            values.removeAll { $0.field == field.id }
-            values.append((field.id, String(yes)))
+        let batch = try historyBatch()
+        try withoutTriggers(batch) {
+            try insert(batch, into: "test_cases", columns: ["id", "project_id", "pid", "module_id", "sort_order", "creator_id", "created_date",
+                                                                  "last_modified_date", "automation_content"], caseRows)
+            try insert(batch, into: "test_case_versions", columns: ["id", "test_case_id", "major", "minor", "name", "description", "precondition",
+                                                                          "is_approved", "creator_id", "created_date", "last_modified_date"], versionRows)
+            try insert(batch, into: "test_steps", columns: ["id", "test_case_version_id", "description", "expected", "sort_order", "step_group"], stepRows)
+            // New cases get their fields' defaults and Automation = Yes, as the one-by-one path gives them.
+            let automationFields = try TestCaseAutomationFields(db, projectId: projectId)
+            var values = try ObjectProperties.defaultValues(db, projectId: projectId, .testCase, excluding: automationFields.heldElsewhere)
+            if let field = automationFields.automation, let yes = automationFields.yes {
+                values.removeAll { $0.field == field.id }
+                values.append((field.id, String(yes)))
+            }
+            try insertValues(values, kind: .testCaseVersion, objects: versionRows.compactMap { $0[0] as? Int64 }, batch: batch)
         }
-        try insertValues(values, kind: .testCaseVersion, objects: versionRows.compactMap { $0[0] as? Int64 })
     }
 
     /// One `field_values` row per object and value.
-    private func insertValues(_ values: [(field: Int64, value: String)], kind: ObjectKind, objects: [Int64]) throws {
+    private func insertValues(_ values: [(field: Int64, value: String)], kind: ObjectKind, objects: [Int64], batch: HistoryBatch?) throws {
         guard !values.isEmpty, !objects.isEmpty else { return }
         var rows: [[(any DatabaseValueConvertible)?]] = []
         rows.reserveCapacity(values.count * objects.count)
         for object in objects { for value in values { rows.append([kind.rawValue, object, value.field, value.value]) } }
-        try BulkInsert.rows(db, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+        try insert(batch, into: "field_values", columns: ["object_type", "object_id", "field_id", "value"], rows)
+    }
+
+    /// The tables the bulk path inserts into.
+    private static let bulkTables = ["test_cases", "test_case_versions", "test_steps", "field_values", "test_runs", "test_logs", "test_step_logs"]
+
+    /// A ``HistoryBatch`` for the bulk tables, nil when their histories must come from their
+    /// triggers (another kind of trigger is installed, or a test asks for the triggers).
+    private func historyBatch() throws -> HistoryBatch? {
+        batchesHistories ? try HistoryBatch(db, tables: Self.bulkTables) : nil
+    }
+
+    /// `body` with the triggers off when a batch writes the histories, else as it is.
+    private func withoutTriggers(_ batch: HistoryBatch?, _ body: () throws -> Void) throws {
+        if let batch { try batch.withTriggersOff(body) } else { try body() }
+    }
+
+    /// Multi-row inserts, their histories through `batch` when there is one.
+    private func insert(_ batch: HistoryBatch?, into table: String, columns: [String], _ rows: [[(any DatabaseValueConvertible)?]]) throws {
+        if let batch { try batch.insert(into: table, columns: columns, rows) } else { try BulkInsert.rows(db, into: table, columns: columns, rows) }
     }
 
     /// A value the plan has already made; its absence is a bug in the plan, answered as an

@@ -14,8 +14,11 @@ public final class AutomationImport {
     private var statusIDs: [String: Int64] = [:]
     private var moduleIDs: [String: Int64] = [:]
     private var cycleIDs: [String: Int64] = [:]
-    /// Lets tests force the per-result path, to compare it with the bulk one.
+    /// Lets tests force the per-result path, to compare it with the bulk one (which takes every upload).
     var allowsBulk = true
+    /// Lets tests keep the history triggers on in the bulk path, to compare them with
+    /// ``HistoryBatch``'s statements.
+    var batchesHistories = true
 
     /// Starts an import into `projectId` on behalf of `userId`.
     public init(_ db: Database, projectId: Int64, userId: Int64?, at now: Date) {
@@ -49,7 +52,7 @@ public final class AutomationImport {
         let baseModule = skipAutomationModule ? parentModuleId : try module(named: "Automation", under: parentModuleId)
         let location = ExecutionParent(type: .testSuite, id: suite.id)
         let modules = try results.map { try modulePath($0.moduleNames, under: baseModule) }
-        if allowsBulk && results.allSatisfy(AutomationImport.isBulkEligible) {
+        if allowsBulk {
             try importBulk(results, caseModules: modules, locations: Array(repeating: location, count: results.count))
         } else {
             for (index, result) in results.enumerated() {
@@ -72,7 +75,7 @@ public final class AutomationImport {
         let locations = try results.map { result in
             try result.moduleNames.reduce(cycleRoot) { parent, name in ExecutionParent(type: .testCycle, id: try cycle(named: name, under: parent)) }
         }
-        if allowsBulk && results.allSatisfy(AutomationImport.isBulkEligible) {
+        if allowsBulk {
             try importBulk(results, caseModules: modules, locations: locations)
         } else {
             for (index, result) in results.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// A copy of a whole store, taken and put back with SQLite's online backup: the baseline a
 /// reset returns to, and the control plane's named snapshots. Held in memory, or in a file
@@ -10,13 +11,49 @@ import GRDB
 /// try baseline.restore(into: store)                    // a reset: the seeded state again
 /// ```
 public final class DatabaseState: Sendable {
-    private let copy: DatabaseQueue
+    /// The copy, or how to make it on first use (see ``deferred(_:)``).
+    private let storage: Mutex<Storage>
+    private enum Storage {
+        case made(DatabaseQueue)
+        case deferred(@Sendable () throws -> DatabaseQueue)
+    }
     /// The file holding it, nil in memory.
     public let path: String?
 
     private init(copy: DatabaseQueue, path: String?) {
-        self.copy = copy
+        storage = Mutex(.made(copy))
         self.path = path
+    }
+
+    private init(deferred make: @escaping @Sendable () throws -> DatabaseQueue) {
+        storage = Mutex(.deferred(make))
+        path = nil
+    }
+
+    /// The state `queue` holds (the caller no longer uses it).
+    public static func holding(_ queue: DatabaseQueue) -> DatabaseState {
+        DatabaseState(copy: queue, path: nil)
+    }
+
+    /// A copy made by `make` when it is first restored (an emulator that never resets never
+    /// pays for it), then kept.
+    public static func deferred(_ make: @escaping @Sendable () throws -> DatabaseQueue) -> DatabaseState {
+        DatabaseState(deferred: make)
+    }
+
+    /// The copy, made now if it was deferred.
+    private var copy: DatabaseQueue {
+        get throws {
+            try storage.withLock { storage in
+                switch storage {
+                case let .made(queue): return queue
+                case let .deferred(make):
+                    let queue = try make()
+                    storage = .made(queue)
+                    return queue
+                }
+            }
+        }
     }
 
     /// Copies `database` as it is now (a consistent snapshot, taken beside readers and after
@@ -49,7 +86,7 @@ public final class DatabaseState: Sendable {
     /// Deletes the file of a saved copy.
     public func remove() {
         guard let path else { return }
-        try? copy.close()
+        try? (try? copy)?.close()
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -48,13 +48,17 @@ public final class QTestDatabase: Sendable {
     ///   - clock: the clock for timestamps and token expiry.
     ///   - busyTimeout: how long a write waits for the lock (seconds).
     ///   - logger: where lock waits are logged at `debug`; silent by default.
+    ///   - image: for a temporary database, what its file starts as (a store built earlier, see
+    ///     ``SeedImage``) instead of an empty file; migrations then find nothing left to do.
     public init(path: String? = nil, clock: any StoreClock = SystemClock(), busyTimeout: TimeInterval = 5,
-                logger: Logger = Logger(label: "QTestStore", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+                logger: Logger = Logger(label: "QTestStore", factory: { _ in SwiftLogNoOpLogHandler() }),
+                image: DatabaseImage? = nil) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.label = "QTestStore"
         config.busyMode = .timeout(busyTimeout)
         let temporary = path == nil ? try TemporaryDatabaseFile() : nil
+        if let temporary, let image { try image.write(to: temporary.path) }
         let synchronous = path == nil ? "OFF" : "NORMAL"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
@@ -65,7 +69,8 @@ public final class QTestDatabase: Sendable {
         self.busyTimeout = busyTimeout
         self.logger = logger
         self.temporary = temporary
-        try Schema.migrator.migrate(writer)
+        // An image is a store this binary migrated: nothing is left to apply.
+        if image == nil { try Schema.migrator.migrate(writer) }
     }
 
     deinit {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,15 +7,16 @@ import Glibc
 /// The file behind a database opened without `--db`: `qtest-emulator-<pid>-<uuid>.sqlite` in
 /// the temporary directory, removed (with its `-wal` and `-shm`) when the database is released.
 ///
-/// A process killed with SIGKILL cannot remove its file, so each new one first removes the
-/// files of processes that no longer exist.
+/// A process killed with SIGKILL cannot remove its file, so each new one removes the files of
+/// processes that no longer exist (in the background).
 final class TemporaryDatabaseFile: Sendable {
     let path: String
     static let prefix = "qtest-emulator-"
 
     init() throws {
         let directory = FileManager.default.temporaryDirectory.path
-        Self.removeOrphans(in: directory)
+        // Off the start's path: a temporary directory may hold thousands of names to look at.
+        DispatchQueue.global(qos: .utility).async { Self.removeOrphans(in: directory) }
         path = directory + "/" + Self.prefix + "\(getpid())-\(UUID().uuidString).sqlite"
     }
 

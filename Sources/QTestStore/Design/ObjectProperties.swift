@@ -99,18 +99,39 @@ public enum ObjectProperties {
     public static func apply(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
                              _ inputs: [PropertyInput]) throws {
         guard !inputs.isEmpty else { return }
-        let fields = Dictionary(try fields(db, projectId: projectId, fieldKind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        try apply(db, fields: try fieldsByID(db, projectId: projectId, fieldKind), fieldKind: fieldKind, valueKind: valueKind,
+                  objectId: objectId, inputs)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's character-set walk for
+    /// the usual text that neither starts nor ends with a space or tab (the set is the Unicode
+    /// space separators and the tab).
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isSpace(first) || isSpace(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The active fields of `kind` by id, for ``apply(_:fields:fieldKind:valueKind:objectId:_:)``.
+    static func fieldsByID(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [Int64: FieldRecord] {
+        Dictionary(try fields(db, projectId: projectId, kind).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// ``apply(_:projectId:fieldKind:valueKind:objectId:_:)`` with the fields looked up once,
+    /// for a writer that sets the properties of many objects (an upload).
+    static func apply(_ db: Database, fields: [Int64: FieldRecord], fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
+                      _ inputs: [PropertyInput]) throws {
         for input in inputs {
             guard let field = fields[input.fieldId] else {
                 throw StoreError.badRequest("Field \(input.fieldId) does not exist for \(fieldKind.rawValue)")
             }
-            let value = input.value?.trimmingCharacters(in: .whitespaces)
+            let value = input.value.map(Self.trimmingSpaces)
             guard let value, !value.isEmpty else {
-                try Fields.setValue(db, valueKind, objectId, fieldId: field.id, nil)
+                try Fields.setKnownValue(db, valueKind, objectId, fieldId: field.id, nil)
                 continue
             }
             try FieldValueRules.check(db, field, value)
-            try Fields.setValue(db, valueKind, objectId, fieldId: field.id, value)
+            try Fields.setKnownValue(db, valueKind, objectId, fieldId: field.id, value)
         }
     }
 

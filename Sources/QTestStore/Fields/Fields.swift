@@ -196,6 +196,22 @@ public enum Fields {
         }
     }
 
+    /// ``setValue(_:_:_:fieldId:_:)`` for a field the caller has just read from the store (so its
+    /// existence is not asked again), with one cached statement: what writers of many values
+    /// (an upload's run properties) use. The same rows and the same triggers: an insert for a
+    /// new value, an update for a changed one, a delete for none.
+    static func setKnownValue(_ db: Database, _ kind: ObjectKind, _ objectId: Int64, fieldId: Int64, _ value: String?) throws {
+        if let value {
+            try db.cachedExecute(sql: """
+                INSERT INTO field_values (object_type, object_id, field_id, value) VALUES (?, ?, ?, ?)
+                ON CONFLICT (object_type, object_id, field_id) DO UPDATE SET value = excluded.value
+                """, arguments: [kind.rawValue, objectId, fieldId, value])
+        } else {
+            try db.cachedExecute(sql: "DELETE FROM field_values WHERE object_type = ? AND object_id = ? AND field_id = ?",
+                                 arguments: [kind.rawValue, objectId, fieldId])
+        }
+    }
+
     /// Deletes every field value of an object (call when deleting the object).
     public static func deleteValues(_ db: Database, _ kind: ObjectKind, _ objectId: Int64) throws {
         try db.execute(sql: "DELETE FROM field_values WHERE object_type = ? AND object_id = ?", arguments: [kind.rawValue, objectId])

@@ -106,7 +106,7 @@ public enum IntegrationMappings {
                 guard seen.insert(field).inserted else { throw StoreError.badRequest("Field '\(at).externalFieldId': Jira field '\(field)' is configured twice") }
                 try checkAutoFill(db, projectId: projectId, entry.qTestFieldIds, "\(at).qTestFieldIds")
             }
-            mapping.autoFill = String(decoding: try JSONEncoder().encode(entries), as: UTF8.self)
+            mapping.autoFill = try StoredJSON.text(entries)
         }
         return try save(db, &mapping, at: now)
     }

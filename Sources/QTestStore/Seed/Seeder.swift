@@ -177,7 +177,7 @@ public enum Seeder {
                 try ExecutionSeeder.load(p, projectId: project.id, path: path, into: db, at: now)
                 for (j, a) in (p.automationAgents ?? []).enumerated() {
                     try at("\(path).automation_agents[\(j)]") {
-                        let configuration = String(decoding: try JSONEncoder().encode(a.configuration ?? [:]), as: UTF8.self)
+                        let configuration = try StoredJSON.text(a.configuration ?? [:])
                         try AutomationAgents.create(db, AutomationAgentRecord(
                             id: a.id ?? 0, projectId: project.id, name: a.name, hostId: a.hostId ?? 1, hostName: a.hostName ?? "localhost",
                             framework: a.framework, active: a.active ?? true, configuration: configuration))

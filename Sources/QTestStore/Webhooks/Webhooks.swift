@@ -205,6 +205,6 @@ public enum Webhooks {
     }
 
     private static func encode(_ events: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(events), as: UTF8.self)
+        try StoredJSON.text(events)
     }
 }
