@@ -89,7 +89,12 @@ public final class EmulatorContext: Sendable {
     /// Queues a job in the caller's transaction. The worker is woken by `jobQueued(_:)` once
     /// that transaction has committed.
     func enqueueJob(_ db: StoreDatabase, projectID: Int64, caller: Caller, type: String, request: JSON) throws -> JobRecord {
-        let job = try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: type, request: request.serializedString(), at: now)
+        try enqueueJob(db, projectID: projectID, caller: caller, type: type, requestText: request.serializedString())
+    }
+
+    /// ``enqueueJob(_:projectID:caller:type:request:)`` with the request already as JSON text.
+    func enqueueJob(_ db: StoreDatabase, projectID: Int64, caller: Caller, type: String, requestText: String) throws -> JobRecord {
+        let job = try Jobs.enqueue(db, projectId: projectID, userId: caller.userID, type: type, request: requestText, at: now)
         // Noted before the commit, so the worker never sees the job without it (a rolled-back
         // job's note is replaced by the next job that gets its id).
         jobs.noteSubmitted(job.id, at: control.clock.preciseNow())

@@ -18,29 +18,32 @@ enum AutomationRequestParsing {
     }
 
     static func result(_ raw: JSON, index: Int, list: String = "test_logs", escapeXML: Bool, defaultDate: Date) throws -> AutomationResult {
-        let at = "\(list)[\(index)]"
-        let item = try raw.requireObject(at)
+        // Where an error points, written only for an error: an upload has 10,000s of items.
+        func at() -> String { "\(list)[\(index)]" }
+        let item = try raw.requireObject(at())
         func field<T>(_ read: () throws -> T) throws -> T {
             do { return try read() } catch let error as APIError {
-                throw APIError.badRequest("\(at): \(error.body["message"]?.stringValue ?? "invalid")")
+                throw APIError.badRequest("\(at()): \(error.body["message"]?.stringValue ?? "invalid")")
             }
         }
         var content = try field { try item.optionalString("automation_content") }
         // escapeXml (default true) stores `<` and `>` HTML-encoded, as qTest does.
-        if escapeXML, let c = content { content = c.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
+        if escapeXML, let c = content, c.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+            content = c.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
         let name = try field { try item.optionalString("name") } ?? content ?? ""
-        guard !name.isEmpty || content != nil else { throw APIError.badRequest("\(at): 'name' or 'automation_content' is required") }
+        guard !name.isEmpty || content != nil else { throw APIError.badRequest("\(at()): 'name' or 'automation_content' is required") }
         let status = try field { try item.requiredString("status") }
-        let start = try date(item, "exe_start_date", at: at) ?? defaultDate
-        let end = try date(item, "exe_end_date", at: at) ?? start
+        let start = try date(item, "exe_start_date", at: at()) ?? defaultDate
+        let end = try date(item, "exe_end_date", at: at()) ?? start
         let steps = try field { try item.optionalArray("test_step_logs") ?? [] }.enumerated().map { stepIndex, step in
-            try stepResult(step, at: "\(at).test_step_logs[\(stepIndex)]")
+            try stepResult(step, at: "\(at()).test_step_logs[\(stepIndex)]")
         }
         return AutomationResult(
             name: name, status: status, automationContent: content,
             moduleNames: try field { try item.optionalArray("module_names") ?? [] }.map {
                 guard let s = $0.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    throw APIError.badRequest("\(at).module_names must be non-empty strings")
+                    throw APIError.badRequest("\(at()).module_names must be non-empty strings")
                 }
                 return s
             },
@@ -48,11 +51,11 @@ enum AutomationRequestParsing {
             note: try field { try item.optionalString("note") },
             buildNumber: try field { try item.optionalString("build_number") },
             buildUrl: try field { try item.optionalString("build_url") },
-            properties: try properties(item, "properties", at: at),
-            testCaseProperties: try properties(item, "testcase_properties", at: at),
+            properties: try properties(item, "properties", at: at()),
+            testCaseProperties: try properties(item, "testcase_properties", at: at()),
             testCaseVersionId: try field { try item.optionalInt("test_case_version_id") },
             steps: steps,
-            attachments: try attachments(item, at: at))
+            attachments: try attachments(item, at: at()))
     }
 
     /// A module path deeper than ``TreeLimits/maxDepth`` is visible in the request, so it is
@@ -67,8 +70,8 @@ enum AutomationRequestParsing {
         }
     }
 
-    static func stepResult(_ raw: JSON, at: String) throws -> AutomationStepResult {
-        let step = try raw.requireObject(at)
+    static func stepResult(_ raw: JSON, at: @autoclosure () -> String) throws -> AutomationStepResult {
+        let step = try raw.requireObject(at())
         do {
             return AutomationStepResult(
                 description: try step.optionalString("description") ?? "",
@@ -76,19 +79,19 @@ enum AutomationRequestParsing {
                 actual: try step.optionalString("actual_result"),
                 status: try step.requiredString("status"),
                 order: try step.optionalInt("order").map { Int(clamping: $0) },
-                attachments: try attachments(step, at: at))
+                attachments: try attachments(step, at: at()))
         } catch let error as APIError {
-            throw APIError.badRequest("\(at): \(error.body["message"]?.stringValue ?? "invalid")")
+            throw APIError.badRequest("\(at()): \(error.body["message"]?.stringValue ?? "invalid")")
         }
     }
 
     /// `[{field_id, field_value}]`; entries without a value are skipped (one uploader sends them).
-    static func properties(_ item: JSON, _ key: String, at: String) throws -> [PropertyInput] {
+    static func properties(_ item: JSON, _ key: String, at: @autoclosure () -> String) throws -> [PropertyInput] {
         guard let list = try item.optionalArray(key) else { return [] }
         return try list.enumerated().compactMap { i, entry in
-            let entry = try entry.requireObject("\(at).\(key)[\(i)]")
+            let entry = try entry.requireObject("\(at()).\(key)[\(i)]")
             guard let id = try entry.optionalInt("field_id") else {
-                throw APIError.badRequest("\(at).\(key)[\(i)].field_id is required")
+                throw APIError.badRequest("\(at()).\(key)[\(i)].field_id is required")
             }
             guard let value = try entry.optionalString("field_value") else { return nil }
             return PropertyInput(fieldId: id, value: value)
@@ -96,10 +99,10 @@ enum AutomationRequestParsing {
     }
 
     /// Inline `{name, content_type, data: base64}` attachments; unknown keys (`author`) are ignored.
-    static func attachments(_ item: JSON, at: String) throws -> [AutomationAttachment] {
+    static func attachments(_ item: JSON, at: @autoclosure () -> String) throws -> [AutomationAttachment] {
         guard let list = try item.optionalArray("attachments") else { return [] }
         return try list.enumerated().map { i, entry in
-            let where_ = "\(at).attachments[\(i)]"
+            let where_ = "\(at()).attachments[\(i)]"
             let entry = try entry.requireObject(where_)
             guard let name = try entry.optionalString("name"), !name.isEmpty else { throw APIError.badRequest("\(where_).name is required") }
             let encoded = try entry.optionalString("data") ?? ""
@@ -110,9 +113,9 @@ enum AutomationRequestParsing {
         }
     }
 
-    static func date(_ item: JSON, _ key: String, at: String) throws -> Date? {
+    static func date(_ item: JSON, _ key: String, at: @autoclosure () -> String) throws -> Date? {
         guard let text = try item.optionalString(key) else { return nil }
-        guard let date = QTestDate.parse(text) else { throw APIError.badRequest("\(at).\(key) is not a valid date: '\(text)'") }
+        guard let date = QTestDate.parse(text) else { throw APIError.badRequest("\(at()).\(key) is not a valid date: '\(text)'") }
         return date
     }
 }

@@ -36,7 +36,7 @@ enum AutomationUploadRoutes: RouteGroup {
         let escapeXML = try context.queryBool("escapeXml") ?? true
         let body = try context.jsonBody().requireObject()
         // Parse everything now so that a malformed upload is refused before a job exists.
-        let request = try AutomationJob.Request(kind: kind, body: body, escapeXML: escapeXML, now: context.now)
+        let request = try AutomationJob.Request(kind: kind, body: body, bodyBytes: context.request.body, escapeXML: escapeXML, now: context.now)
         let results = try request.results()
         let skipsAutomationModule = try body.optionalBool("skipCreatingAutomationModule") ?? false
         let automationModule = kind == .suite && !skipsAutomationModule
@@ -51,7 +51,7 @@ enum AutomationUploadRoutes: RouteGroup {
         let job = try context.write { db in
             try check(db)
             return try app.enqueueJob(db, projectID: context.projectID, caller: context.caller, type: JobTypes.automationTestLog,
-                                      request: request.stored)
+                                      requestText: request.storedText)
         }
         app.jobs.stash(AutomationJob.Prepared(request: request, results: results), for: job.id)
         app.jobQueued(job)

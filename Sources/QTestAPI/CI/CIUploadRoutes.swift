@@ -17,7 +17,7 @@ enum CIUploadRoutes: RouteGroup {
             try AutomationUploadRoutes.requireNoRun(context)
             let settingID = try CISettingRequestParsing.settingID(context, "configurationId")
             let body = try context.jsonBody().requireObject()
-            let request = try AutomationJob.Request(kind: .ci, body: body, escapeXML: try context.queryBool("escapeXml") ?? true,
+            let request = try AutomationJob.Request(kind: .ci, body: body, bodyBytes: context.request.body, escapeXML: try context.queryBool("escapeXml") ?? true,
                                                     now: context.now, ciSettingID: settingID)
             let results = try request.results()
             // Test cases go straight into the setting's module (the plugin always sends

@@ -3,9 +3,10 @@ import Foundation
 /// Typed reads of request-body members. A member that is absent or `null` reads as `nil`; a
 /// member of the wrong type is a 400 that names the field, so a client learns what to fix.
 extension JSON {
-    /// The body must be a JSON object; anything else is a 400.
-    public func requireObject(_ what: String = "Request body") throws -> JSON {
-        guard case .object = self else { throw APIError.badRequest("\(what) must be a JSON object") }
+    /// The body must be a JSON object; anything else is a 400. `what` is written only for the
+    /// error (upload items name themselves with an interpolated path).
+    public func requireObject(_ what: @autoclosure () -> String = "Request body") throws -> JSON {
+        guard case .object = self else { throw APIError.badRequest("\(what()) must be a JSON object") }
         return self
     }
 

@@ -1,0 +1,1 @@
+// ICUData has no API: see ICUData.S.
