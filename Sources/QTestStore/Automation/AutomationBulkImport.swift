@@ -41,6 +41,21 @@ extension AutomationImport {
         }
     }
 
+    /// The versions whose steps the logs of step 4 are matched against, other than those of cases
+    /// this upload creates (their steps are planned): the same choice step 4 makes per log.
+    private func matchedVersions(_ results: [AutomationResult], _ prepared: [PreparedResult], _ locations: [ExecutionParent], _ caseIDs: [String: Int64],
+                                 _ runs: [RunKey: PlannedRun], _ versions: [Int64: CaseVersion],
+                                 _ checkedVersion: (Int64, Int64) throws -> ExecutionCases.Version) throws -> Set<Int64> {
+        var wanted = Set<Int64>()
+        for (index, result) in results.enumerated() where !prepared[index].steps.isEmpty {
+            let caseId = try known(caseIDs[prepared[index].fingerprint], "case")
+            let run = try known(runs[RunKey(type: locations[index].type, parent: locations[index].id, caseId: caseId)], "run")
+            let logVersion = try result.testCaseVersionId.map { try checkedVersion($0, run.caseId).versionId } ?? run.versionId
+            if versions[caseId]?.versionId != logVersion { wanted.insert(logVersion) }
+        }
+        return wanted
+    }
+
     func importBulk(_ results: [AutomationResult], caseModules: [Int64?], locations: [ExecutionParent]) throws {
         // Nothing to plan: an empty block of ids is refused by the allocator.
         guard !results.isEmpty else { return }
@@ -73,8 +88,9 @@ extension AutomationImport {
         var caseIDs = try existingCases(Set(prepared.map(\.fingerprint)))
         var versions: [Int64: CaseVersion] = [:]  // for cases created here, by case id
         try createCases(results, prepared.map { ($0.fingerprint, $0.steps) }, caseModules, &caseIDs, &versions)
-        // A version id names a version of the result's case (checked once per pair).
-        var checkedVersions: [Int64: ExecutionCases.Version] = [:]
+        // A version id names a version of the result's case (checked once per pair; the named
+        // versions read together first, a pair they do not answer looked up alone).
+        var checkedVersions = try ExecutionCases.versions(db, projectId: projectId, versionIds: Set(results.compactMap(\.testCaseVersionId)))
         func checkedVersion(_ versionId: Int64, ofCase caseId: Int64) throws -> ExecutionCases.Version {
             if let known = checkedVersions[versionId], known.caseId == caseId { return known }
             let found = try ExecutionCases.version(db, projectId: projectId, caseId: caseId, versionId: versionId)
@@ -109,6 +125,9 @@ extension AutomationImport {
         }
         var runNames: [RunKey: String] = [:]
         if !neededRuns.isEmpty {
+            // The latest versions of the cases that get a run without naming a version, together.
+            let unnamed = neededRuns.filter { namedVersion[$0] == nil && versions[$0.caseId] == nil }.map(\.caseId)
+            let latest = try ExecutionCases.latestVersions(db, projectId: projectId, caseIds: Set(unnamed))
             let firstID = try IDs.block(db, .testRun, count: neededRuns.count)
             let defaultStatus = try ExecutionStatuses.defaultStatus(db, projectId: projectId)?.id ?? 605
             for (i, key) in neededRuns.enumerated() {
@@ -117,7 +136,7 @@ extension AutomationImport {
                     let v = try checkedVersion(named, ofCase: key.caseId)
                     version = (v.versionId, v.name)
                 } else if let made = versions[key.caseId] { version = (made.versionId, made.name) } else {
-                    let v = try ExecutionCases.version(db, projectId: projectId, caseId: key.caseId, versionId: nil)
+                    let v = try latest[key.caseId] ?? ExecutionCases.version(db, projectId: projectId, caseId: key.caseId, versionId: nil)
                     version = (v.versionId, v.name)
                 }
                 runs[key] = PlannedRun(id: firstID + Int64(i), caseId: key.caseId, versionId: version.id, status: defaultStatus, isNew: true, logs: 0,
@@ -126,8 +145,9 @@ extension AutomationImport {
             }
         }
 
-        // 4. Logs and step logs, in submission order; each becomes its run's latest.
-        var stepsOfVersion: [Int64: [ExecutionCases.Step]] = [:]
+        // 4. Logs and step logs, in submission order; each becomes its run's latest. The steps of
+        // the versions the logs are matched against are read first, in one query.
+        var stepsOfVersion = try ExecutionCases.steps(db, versionIds: try matchedVersions(results, prepared, locations, caseIDs, runs, versions, checkedVersion))
         var logRows: [[(any DatabaseValueConvertible)?]] = []
         var stepLogRows: [[(any DatabaseValueConvertible)?]] = []
         let firstLog = try IDs.block(db, .testLog, count: results.count)
