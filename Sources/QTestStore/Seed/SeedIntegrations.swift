@@ -21,9 +21,12 @@ public struct SeedIntegrationConnection: Codable, Sendable, Equatable {
     public var releaseIntegration: Bool?
     public var autoFilterTestRun: Bool?
     public var mergeDuplicatedFixVersions: Bool?
-    public var defectMappings: [SeedDefectMapping]?
-    public var requirementMappings: [SeedRequirementMapping]?
-    public var releaseMappings: [SeedReleaseMapping]?
+    /// `configures` are `{external_field_id, q_test_field_ids}`.
+    public var defectMappings: [SeedIntegrationMapping<DefectMappingSettings>]?
+    /// Their `id` is the `mapping_id` the API shows.
+    public var requirementMappings: [SeedIntegrationMapping<RequirementMappingSettings>]?
+    /// `external_type_id` `fixVersions` or `Sprint`.
+    public var releaseMappings: [SeedIntegrationMapping<ReleaseMappingSettings>]?
 
     /// Creates a connection with what is required.
     public init(connectionName: String, serverUrl: String) {
@@ -31,31 +34,43 @@ public struct SeedIntegrationConnection: Codable, Sendable, Equatable {
     }
 }
 
-/// A defect mapping: `configures` are `{external_field_id, q_test_field_ids}`.
-public struct SeedDefectMapping: Codable, Sendable, Equatable {
+/// A mapping of a connection: its Jira project and issue type, and the settings of its kind,
+/// side by side in one object (`{"id": 1, "external_project_id": "10031", "external_type_id":
+/// "10100", "send_attachment_to_jira": true}`).
+public struct SeedIntegrationMapping<Settings: IntegrationMappingSettings>: Codable, Sendable, Equatable {
     public var id: Int64?
     public var externalProjectId: String
     public var externalTypeId: String
-    public var sendAttachmentToJira: Bool?
-    public var configures: [IntegrationAutoFill]?
-}
+    public var settings: Settings
 
-/// A requirement mapping (its `id` is the `mapping_id` the API shows).
-public struct SeedRequirementMapping: Codable, Sendable, Equatable {
-    public var id: Int64?
-    public var externalProjectId: String
-    public var externalTypeId: String
-    public var externalFilter: String?
-    public var externalField1Id: String?
-    public var externalField2Id: String?
-    public var activeExternalFields: String?
-}
+    /// Creates a mapping.
+    public init(id: Int64? = nil, externalProjectId: String, externalTypeId: String, settings: Settings) {
+        self.id = id; self.externalProjectId = externalProjectId; self.externalTypeId = externalTypeId; self.settings = settings
+    }
 
-/// A release mapping: `external_type_id` `fixVersions` or `Sprint`.
-public struct SeedReleaseMapping: Codable, Sendable, Equatable {
-    public var id: Int64?
-    public var externalProjectId: String
-    public var externalTypeId: String
-    public var autoUpdateReleaseScope: Bool?
-    public var dataRetrievalOptions: [String]?
+    /// `mapping` as a fixture holds it.
+    init(_ mapping: IntegrationMappingRecord) {
+        self.init(id: mapping.id, externalProjectId: mapping.externalProjectId, externalTypeId: mapping.externalTypeId,
+                  settings: Settings(of: mapping))
+    }
+
+    public var key: IntegrationMappingKey { IntegrationMappingKey(externalProjectId: externalProjectId, externalTypeId: externalTypeId) }
+
+    private enum CodingKeys: String, CodingKey { case id, externalProjectId, externalTypeId }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(Int64.self, forKey: .id)
+        externalProjectId = try container.decode(String.self, forKey: .externalProjectId)
+        externalTypeId = try container.decode(String.self, forKey: .externalTypeId)
+        settings = try Settings(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(externalProjectId, forKey: .externalProjectId)
+        try container.encode(externalTypeId, forKey: .externalTypeId)
+        try settings.encode(to: encoder)
+    }
 }
