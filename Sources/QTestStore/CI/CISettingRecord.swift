@@ -8,8 +8,6 @@ import GRDB
 /// plugin's legacy upload) or at a container (a release, test cycle or test suite the plugin
 /// uploads into itself); ``CIUploadTarget`` works out the suite an upload lands in.
 public struct CISettingRecord: ProjectScopedRecord, Identifiable {
-    /// Table `ci_settings`.
-    public static let databaseTableName = "ci_settings"
     public static let objectKind = ObjectKind.ciSetting
     public static func missing(_ reference: String) -> String { "CI setting \(reference) does not exist" }
 

@@ -3,8 +3,6 @@ import GRDB
 
 /// An internal defect (`DefectResource`). Summary, description, status … are properties.
 public struct DefectRecord: StoreRecord, Identifiable {
-    /// Table `defects`.
-    public static let databaseTableName = "defects"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

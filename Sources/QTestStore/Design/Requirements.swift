@@ -4,8 +4,6 @@ import GRDB
 /// A requirement (`RequirementResource`). Description, status, priority … are properties.
 /// `moduleId == nil` = at the root of the requirements tree.
 public struct RequirementRecord: StoreRecord, Identifiable {
-    /// Table `requirements`.
-    public static let databaseTableName = "requirements"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

@@ -4,8 +4,6 @@ import GRDB
 /// A test case: identity, place in the module tree and order. Its name, description,
 /// precondition, properties and steps belong to each ``TestCaseVersionRecord``.
 public struct TestCaseRecord: StoreRecord, Identifiable {
-    /// Table `test_cases`.
-    public static let databaseTableName = "test_cases"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

@@ -3,8 +3,6 @@ import GRDB
 
 /// A build of a release (`BuildResource` on the wire).
 public struct BuildRecord: StoreRecord, Identifiable {
-    /// Table `builds`.
-    public static let databaseTableName = "builds"
     public var id: Int64
     public var projectId: Int64
     public var releaseId: Int64

@@ -3,8 +3,6 @@ import GRDB
 
 /// A release (`ReleaseWithCustomFieldResource` on the wire).
 public struct ReleaseRecord: StoreRecord, Identifiable {
-    /// Table `releases`.
-    public static let databaseTableName = "releases"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

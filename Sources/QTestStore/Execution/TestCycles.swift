@@ -3,8 +3,6 @@ import GRDB
 
 /// A test cycle (`TestCycleResource` on the wire).
 public struct TestCycleRecord: StoreRecord, Identifiable {
-    /// Table `test_cycles`.
-    public static let databaseTableName = "test_cycles"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

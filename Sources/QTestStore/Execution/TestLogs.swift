@@ -3,8 +3,6 @@ import GRDB
 
 /// A test log: one execution of a run (`TestLogResource` on the wire).
 public struct TestLogRecord: StoreRecord, Identifiable {
-    /// Table `test_logs`.
-    public static let databaseTableName = "test_logs"
     public var id: Int64
     public var projectId: Int64
     public var testRunId: Int64
@@ -62,8 +60,6 @@ public struct TestLogRecord: StoreRecord, Identifiable {
 
 /// One step of a test log (`TestStepLogResource`).
 public struct TestStepLogRecord: StoreRecord, Identifiable {
-    /// Table `test_step_logs`.
-    public static let databaseTableName = "test_step_logs"
     public var id: Int64
     public var testLogId: Int64
     public var testStepId: Int64?

@@ -3,8 +3,6 @@ import GRDB
 
 /// A test run (`TestRunWithCustomFieldResource` on the wire).
 public struct TestRunRecord: StoreRecord, Identifiable {
-    /// Table `test_runs`.
-    public static let databaseTableName = "test_runs"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

@@ -3,8 +3,6 @@ import GRDB
 
 /// A test suite (`TestSuiteWithCustomFieldResource` on the wire).
 public struct TestSuiteRecord: StoreRecord, Identifiable {
-    /// Table `test_suites`.
-    public static let databaseTableName = "test_suites"
     public var id: Int64
     public var projectId: Int64
     public var pid: String

@@ -3,8 +3,6 @@ import GRDB
 
 /// A project (`ProjectResource` on the wire).
 public struct ProjectRecord: StoreRecord, Identifiable {
-    /// Table `projects`.
-    public static let databaseTableName = "projects"
     public var id: Int64
     public var name: String
     public var description: String?
@@ -68,8 +66,6 @@ public struct ProjectPatch: Sendable, Equatable {
 
 /// A project membership row (`project_members`).
 public struct ProjectMemberRecord: StoreRecord {
-    /// Table `project_members`.
-    public static let databaseTableName = "project_members"
     public var projectId: Int64
     public var userId: Int64
     /// The user's project profile (``ProfileRecord`` of kind `.project`), if any.

@@ -3,8 +3,6 @@ import GRDB
 
 /// A manager user (`UserResource` / `UserResourceExtension` on the wire).
 public struct UserRecord: StoreRecord, Identifiable {
-    /// Table `users`.
-    public static let databaseTableName = "users"
     public var id: Int64
     /// Login name; qTest uses the e-mail address. Unique, case-insensitive.
     public var username: String

@@ -7,8 +7,6 @@ import GRDB
 /// The credentials (`token`, or the OAuth `jira_token`/`jira_secret`/`jira_verifier`) are kept
 /// so that an export loads back to the same state; no answer of the API shows them.
 public struct IntegrationConnectionRecord: ProjectScopedRecord, Identifiable {
-    /// Table `integration_connections`.
-    public static let databaseTableName = "integration_connections"
     public static let objectKind = ObjectKind.integrationConnection
     public static func missing(_ reference: String) -> String { "Jira connection \(reference) does not exist" }
 

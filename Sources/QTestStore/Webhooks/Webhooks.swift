@@ -3,8 +3,6 @@ import GRDB
 
 /// A registered webhook (`WebhookVM` on the wire, with its projects).
 public struct WebhookRecord: StoreRecord, Identifiable {
-    /// Table `webhooks`.
-    public static let databaseTableName = "webhooks"
     public var id: Int64
     public var name: String
     public var url: String
