@@ -3,8 +3,6 @@ import GRDB
 
 /// A module of the test-design tree (`ModuleResource`). `parentId == nil` = under root.
 public struct ModuleRecord: StoreRecord, Identifiable {
-    /// Table `modules`.
-    public static let databaseTableName = "modules"
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -85,6 +83,17 @@ public enum Modules {
             throw StoreError.notFound("Module does not exist")
         }
         return m
+    }
+
+    /// The `Record`s (requirements, test cases) of `projectId`, or those directly in module
+    /// `moduleId` (a module of another project is a 404), a page at a time.
+    static func contents<Record: StoreRecord>(_ db: Database, projectId: Int64, moduleId: Int64?,
+                                              orderBy: String) throws -> PagedQuery<Record> {
+        guard let moduleId else {
+            return PagedQuery(from: Record.databaseTableName, where: "project_id = ?", [projectId], orderBy: orderBy)
+        }
+        _ = try get(db, projectId: projectId, moduleId)
+        return PagedQuery(from: Record.databaseTableName, where: "project_id = ? AND module_id = ?", [projectId, moduleId], orderBy: orderBy)
     }
 
     /// Modules directly under `parentId` (root when nil), optionally whose name contains

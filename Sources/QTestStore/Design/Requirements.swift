@@ -58,14 +58,7 @@ public enum Requirements {
 
     /// Requirements of a project, or directly under `moduleId`, in creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<RequirementRecord> {
-        var whereSQL = "project_id = ?"
-        var args: StatementArguments = [projectId]
-        if let moduleId {
-            _ = try Modules.get(db, projectId: projectId, moduleId)
-            whereSQL += " AND module_id = ?"
-            _ = args.append(contentsOf: [moduleId])
-        }
-        return try PagedQuery<RequirementRecord>(from: "requirements", where: whereSQL, args, orderBy: "id").fetch(db, paging)
+        try Modules.contents(db, projectId: projectId, moduleId: moduleId, orderBy: "id").fetch(db, paging)
     }
 
     /// Renames, sets properties and/or moves (`moveTo`: `.some(nil)` = root). Nil = unchanged.

@@ -142,15 +142,8 @@ public enum TestCases {
 
     /// Cases of a project, or directly under module `moduleId`, in tree order then creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<TestCaseRecord> {
-        var whereSQL = "project_id = ?"
-        var args: StatementArguments = [projectId]
-        if let moduleId {
-            _ = try Modules.get(db, projectId: projectId, moduleId)
-            whereSQL += " AND module_id = ?"
-            _ = args.append(contentsOf: [moduleId])
-        }
-        let order = moduleId == nil ? "id" : "sort_order, id"
-        return try PagedQuery<TestCaseRecord>(from: "test_cases", where: whereSQL, args, orderBy: order).fetch(db, paging)
+        try Modules.contents(db, projectId: projectId, moduleId: moduleId, orderBy: moduleId == nil ? "id" : "sort_order, id")
+            .fetch(db, paging)
     }
 
     /// Saves a change: content changes add a new minor version (0.9 → 0.10, 1.0 → 1.1) that
