@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The base protocol of the store's record structs: Codable GRDB records whose
@@ -27,6 +28,20 @@ extension StoreRecord {
     /// templates, directories) and the exporter's sections.
     public static func allByID(_ db: Database) throws -> [Self] {
         try fetchAll(db, sql: "SELECT * FROM \(databaseTableName) ORDER BY id")
+    }
+}
+
+/// A record that keeps when it last changed (a `last_modified_date` column): every change is
+/// saved through ``update(_:modifiedAt:)``, so none forgets the stamp.
+public protocol ModifiableRecord: StoreRecord {
+    var lastModifiedDate: Date { get set }
+}
+
+extension ModifiableRecord {
+    /// Saves the record's changes (every column), stamped as made at `now`.
+    public mutating func update(_ db: Database, modifiedAt now: Date) throws {
+        lastModifiedDate = now
+        try update(db)
     }
 }
 

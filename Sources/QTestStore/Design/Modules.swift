@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A module of the test-design tree (`ModuleResource`). `parentId == nil` = under root.
-public struct ModuleRecord: StoreRecord, Identifiable {
+public struct ModuleRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -131,8 +131,7 @@ public enum Modules {
         }
         if let description { m.description = description }
         if let shared { m.shared = shared }
-        m.lastModifiedDate = now
-        try m.update(db)
+        try m.update(db, modifiedAt: now)
         return m
     }
 
@@ -159,8 +158,7 @@ public enum Modules {
                                          "Cannot move Module \(m.pid) \(target)")
         m.parentId = parentId
         m.sortOrder = try nextOrder(db, projectId: projectId, parentId: parentId)
-        m.lastModifiedDate = now
-        try m.update(db)
+        try m.update(db, modifiedAt: now)
         return m
     }
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// A requirement (`RequirementResource`). Description, status, priority … are properties.
 /// `moduleId == nil` = at the root of the requirements tree.
-public struct RequirementRecord: StoreRecord, Identifiable {
+public struct RequirementRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -73,8 +73,7 @@ public enum Requirements {
             r.sortOrder = try nextOrder(db, projectId: projectId, moduleId: moveTo)
         }
         if let properties { try ObjectProperties.write(db, projectId: projectId, .requirement, id, properties) }
-        r.lastModifiedDate = now
-        try r.update(db)
+        try r.update(db, modifiedAt: now)
         return r
     }
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// A test case: identity, place in the module tree and order. Its name, description,
 /// precondition, properties and steps belong to each ``TestCaseVersionRecord``.
-public struct TestCaseRecord: StoreRecord, Identifiable {
+public struct TestCaseRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -173,8 +173,7 @@ public enum TestCases {
             }
             if let steps = patch.steps { try TestSteps.replaceAll(db, projectId: projectId, caseId: id, versionId: version.id, steps) }
         }
-        tc.lastModifiedDate = now
-        try tc.update(db)
+        try tc.update(db, modifiedAt: now)
         return (tc, version)
     }
 

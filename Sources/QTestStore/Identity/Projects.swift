@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A project (`ProjectResource` on the wire).
-public struct ProjectRecord: StoreRecord, Identifiable {
+public struct ProjectRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var name: String
     public var description: String?
@@ -153,8 +153,7 @@ public enum Projects {
             guard try SiteTemplates.find(db, v) != nil else { throw StoreError.notFound("Site template does not exist") }
             p.templateId = v
         }
-        p.lastModifiedDate = now
-        try p.update(db)
+        try p.update(db, modifiedAt: now)
         if let admins = patch.adminIds {
             let adminProfile = try Profiles.defaultProjectAdminProfile(db)
             let memberProfile = try Profiles.defaultProjectProfile(db)

@@ -161,8 +161,7 @@ public enum IntegrationMappings {
     }
 
     private static func save(_ db: Database, _ mapping: inout IntegrationMappingRecord, at now: Date) throws -> IntegrationMappingRecord {
-        mapping.lastModifiedDate = now
-        try mapping.update(db)
+        try mapping.update(db, modifiedAt: now)
         return mapping
     }
 }
