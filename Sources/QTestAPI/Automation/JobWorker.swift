@@ -17,14 +17,9 @@ typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
 /// requeued at startup and run again from the start.
-///
-/// `@unchecked Sendable`: `context` is set before the thread starts and not changed while it
-/// runs; the rest is held by ``BackgroundLoop``, `processing` and `notes`, which guard themselves.
-final class JobWorker: @unchecked Sendable {
-    /// Set by ``start(for:)``; weak because the context owns the worker.
-    private weak var context: EmulatorContext?
+final class JobWorker: Sendable {
     private let processors: [String: JobProcessor]
-    private let loop = BackgroundLoop(name: "qtest-emulator.jobs")
+    private let loop = BackgroundLoop<EmulatorContext>(name: "qtest-emulator.jobs")
 
     init(processors: [String: JobProcessor]) {
         self.processors = processors
@@ -32,10 +27,7 @@ final class JobWorker: @unchecked Sendable {
 
     /// Starts the worker thread for `app` (which owns the worker: it is held weakly).
     func start(for app: EmulatorContext) {
-        loop.start(prepare: {
-            context = app
-            requeueInterrupted(app)
-        }, body: { [weak self] in self?.run() })
+        loop.start(for: app, prepare: requeueInterrupted) { [weak self] in self?.run() }
     }
 
     /// Puts the jobs the last shutdown caught `IN_PROCESSING` back in the queue (or fails them:
@@ -61,7 +53,7 @@ final class JobWorker: @unchecked Sendable {
     }
 
     private func run() {
-        while loop.isRunning, let app = context {
+        while loop.isRunning, let app = loop.context {
             let job: JobRecord?
             do { job = try app.read { db in try Jobs.next(db) } } catch {
                 app.options.logger.warning("job queue: cannot read the queue: \(error)")

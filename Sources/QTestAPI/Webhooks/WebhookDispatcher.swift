@@ -46,13 +46,10 @@ public struct WebhookSettings: Sendable, Equatable {
 /// attempts then in flight be dropped instead of recorded into the new state.
 ///
 /// `@unchecked Sendable`: `inFlight`, `busyWebhooks` and `epoch` are guarded by the lock of
-/// `loop`, so that changing them and waking the dispatcher are one step; `context` is set before
-/// the thread starts and not changed while it runs.
+/// `loop`, so that changing them and waking the dispatcher are one step.
 final class WebhookDispatcher: @unchecked Sendable {
-    /// Set by ``start(for:)``; weak because the context owns the dispatcher.
-    private weak var context: EmulatorContext?
     let settings: WebhookSettings
-    private let loop = BackgroundLoop(name: "qtest-emulator.webhooks")
+    private let loop = BackgroundLoop<EmulatorContext>(name: "qtest-emulator.webhooks")
     /// Deliveries being sent, and the webhooks they belong to.
     private var inFlight: Set<Int64> = []
     private var busyWebhooks: Set<Int64> = []
@@ -69,10 +66,7 @@ final class WebhookDispatcher: @unchecked Sendable {
 
     /// Starts the dispatcher thread for `app` (which owns the dispatcher: it is held weakly).
     func start(for app: EmulatorContext) {
-        loop.start(prepare: {
-            context = app
-            resumePending(app)
-        }, body: { [weak self] in self?.run() })
+        loop.start(for: app, prepare: resumePending) { [weak self] in self?.run() }
     }
 
     /// Makes the deliveries still pending from before (a restart with `--db`) due now.
@@ -107,7 +101,7 @@ final class WebhookDispatcher: @unchecked Sendable {
     }
 
     private func run() {
-        while loop.isRunning, let app = context {
+        while loop.isRunning, let app = loop.context {
             let (excluding, busy, currentEpoch) = loop.withLock { (inFlight, busyWebhooks, epoch) }
             let free = settings.concurrency - excluding.count
             var picked: [DueDelivery] = []
@@ -158,7 +152,7 @@ final class WebhookDispatcher: @unchecked Sendable {
                 }
             }
         }
-        guard isCurrent(epoch), let app = context else { return }
+        guard isCurrent(epoch), let app = loop.context else { return }
         let attempt = delivery.attempts + 1
         let request = Self.request(for: due)
         let started = DispatchTime.now().uptimeNanoseconds
