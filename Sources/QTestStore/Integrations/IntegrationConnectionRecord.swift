@@ -6,10 +6,7 @@ import GRDB
 ///
 /// The credentials (`token`, or the OAuth `jira_token`/`jira_secret`/`jira_verifier`) are kept
 /// so that an export loads back to the same state; no answer of the API shows them.
-public struct IntegrationConnectionRecord: ProjectScopedRecord, ModifiableRecord, Identifiable {
-    public static let objectKind = ObjectKind.integrationConnection
-    public static func missing(_ reference: String) -> String { "Jira connection \(reference) does not exist" }
-
+public struct IntegrationConnectionRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     /// `Jira`, the only system qTest connects this way.

@@ -48,10 +48,7 @@ public struct IntegrationAutoFill: Codable, Sendable, Equatable {
 
 /// A mapping of a connection: one Jira project and issue type for one artifact kind, with the
 /// settings of that kind (the columns of the others stay nil).
-public struct IntegrationMappingRecord: ProjectScopedRecord, ModifiableRecord, Identifiable {
-    public static let objectKind = ObjectKind.integrationMapping
-    public static func missing(_ reference: String) -> String { "Jira mapping \(reference) does not exist" }
-
+public struct IntegrationMappingRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var connectionId: Int64
