@@ -68,8 +68,9 @@ public enum IntegrationAuthentication: String, Sendable, CaseIterable {
 }
 
 /// Input for ``IntegrationConnections/create(_:projectId:_:by:at:)``: the connection as a client
-/// sends it. The store checks it (required members, URLs, the credentials the type needs).
-public struct IntegrationConnectionDraft: Sendable, Equatable {
+/// sends it (or a seed fixture holds it). The store checks it (required members, URLs, the
+/// credentials the type needs).
+public struct IntegrationConnectionDraft: Codable, Sendable, Equatable {
     public var externalSystem: String?
     public var connectionName: String?
     public var serverUrl: String?
@@ -90,11 +91,19 @@ public struct IntegrationConnectionDraft: Sendable, Equatable {
         self.authenticationType = authenticationType; self.username = username; self.token = token; self.jiraToken = jiraToken
         self.jiraSecret = jiraSecret; self.jiraVerifier = jiraVerifier
     }
+
+    /// What `connection` was created with (what an export writes).
+    public init(of connection: IntegrationConnectionRecord) {
+        self.init(externalSystem: connection.externalSystem, connectionName: connection.connectionName, serverUrl: connection.serverUrl,
+                  webUrl: connection.webUrl, authenticationType: connection.authenticationType, username: connection.username,
+                  token: connection.token, jiraToken: connection.jiraToken, jiraSecret: connection.jiraSecret,
+                  jiraVerifier: connection.jiraVerifier)
+    }
 }
 
 /// The switches of a connection; nil leaves one as it is (every query parameter that sets one
 /// is optional in the contract but `active` of the connection itself).
-public struct IntegrationSwitches: Sendable, Equatable {
+public struct IntegrationSwitches: Codable, Sendable, Equatable {
     public var active: Bool?
     public var storeUnlinkedDefects: Bool?
     public var requirementIntegration: Bool?
@@ -108,5 +117,12 @@ public struct IntegrationSwitches: Sendable, Equatable {
         self.active = active; self.storeUnlinkedDefects = storeUnlinkedDefects; self.requirementIntegration = requirementIntegration
         self.releaseIntegration = releaseIntegration; self.autoFilterTestRun = autoFilterTestRun
         self.mergeDuplicatedFixVersions = mergeDuplicatedFixVersions
+    }
+
+    /// Every switch as `connection` has it.
+    public init(of connection: IntegrationConnectionRecord) {
+        self.init(active: connection.active, storeUnlinkedDefects: connection.storeUnlinkedDefects,
+                  requirementIntegration: connection.requirementIntegration, releaseIntegration: connection.releaseIntegration,
+                  autoFilterTestRun: connection.autoFilterTestRun, mergeDuplicatedFixVersions: connection.mergeDuplicatedFixVersions)
     }
 }

@@ -6,12 +6,8 @@ import GRDB
 enum IntegrationExporter {
     static func connections(_ db: Database, projectId: Int64) throws -> [SeedIntegrationConnection] {
         try IntegrationConnections.list(db, projectId: projectId).map { c in
-            var s = SeedIntegrationConnection(connectionName: c.connectionName, serverUrl: c.serverUrl)
-            s.id = c.id; s.externalSystem = c.externalSystem; s.webUrl = c.webUrl; s.authenticationType = c.authenticationType
-            s.username = c.username; s.token = c.token; s.jiraToken = c.jiraToken; s.jiraSecret = c.jiraSecret; s.jiraVerifier = c.jiraVerifier
-            s.active = c.active; s.storeUnlinkedDefects = c.storeUnlinkedDefects; s.requirementIntegration = c.requirementIntegration
-            s.releaseIntegration = c.releaseIntegration; s.autoFilterTestRun = c.autoFilterTestRun
-            s.mergeDuplicatedFixVersions = c.mergeDuplicatedFixVersions
+            var s = SeedIntegrationConnection(id: c.id, connection: IntegrationConnectionDraft(of: c),
+                                              switches: IntegrationSwitches(of: c))
             let mappings = try IntegrationMappings.all(db, connectionId: c.id)
             s.defectMappings = seeded(mappings)
             s.requirementMappings = seeded(mappings)

@@ -12,19 +12,21 @@ enum IntegrationSeeder {
         for (i, c) in (p.integrationConnections ?? []).enumerated() {
             let at = "\(path).integration_connections[\(i)]"
             try DesignSeeder.at(at) {
-                let connection = try IntegrationConnections.create(db, projectId: projectId, IntegrationConnectionDraft(
-                    externalSystem: c.externalSystem ?? "Jira", connectionName: c.connectionName, serverUrl: c.serverUrl, webUrl: c.webUrl,
-                    authenticationType: c.authenticationType ?? IntegrationAuthentication.token.rawValue, username: c.username, token: c.token,
-                    jiraToken: c.jiraToken, jiraSecret: c.jiraSecret, jiraVerifier: c.jiraVerifier), id: c.id, by: nil, at: now)
+                var draft = c.connection
+                draft.externalSystem = draft.externalSystem ?? "Jira"
+                draft.authenticationType = draft.authenticationType ?? IntegrationAuthentication.token.rawValue
+                let connection = try IntegrationConnections.create(db, projectId: projectId, draft, id: c.id, by: nil, at: now)
                 try IntegrationConnections.change(db, projectId: projectId, connection.id,
                                                   IntegrationSwitches(requirementIntegration: true, releaseIntegration: true), at: now)
                 try load(c.defectMappings, of: connection, path: at, into: db, at: now)
                 try load(c.requirementMappings, of: connection, path: at, into: db, at: now)
                 try load(c.releaseMappings, of: connection, path: at, into: db, at: now)
-                try IntegrationConnections.change(db, projectId: projectId, connection.id, IntegrationSwitches(
-                    active: c.active ?? false, storeUnlinkedDefects: c.storeUnlinkedDefects ?? false,
-                    requirementIntegration: c.requirementIntegration ?? false, releaseIntegration: c.releaseIntegration ?? false,
-                    autoFilterTestRun: c.autoFilterTestRun ?? false, mergeDuplicatedFixVersions: c.mergeDuplicatedFixVersions ?? false), at: now)
+                // A new connection has every switch off; the two switched on for the mappings are
+                // put back unless the fixture sets them.
+                var switches = c.switches
+                switches.requirementIntegration = switches.requirementIntegration ?? false
+                switches.releaseIntegration = switches.releaseIntegration ?? false
+                try IntegrationConnections.change(db, projectId: projectId, connection.id, switches, at: now)
             }
         }
     }

@@ -1,26 +1,12 @@
-/// A Jira connection of a project with its mappings (`integration_connections` of a project).
-/// Credentials are kept as given; switches default to off (a new connection's state).
+/// A Jira connection of a project with its mappings (`integration_connections` of a project),
+/// in one object: what `POST …/connections` takes (credentials kept as given), the switches
+/// (one left out is off, a new connection's state) and the mappings of each kind.
 public struct SeedIntegrationConnection: Codable, Sendable, Equatable {
     public var id: Int64?
-    /// `Jira` (the default).
-    public var externalSystem: String?
-    public var connectionName: String
-    public var serverUrl: String
-    public var webUrl: String?
-    /// `Token` (the default) or `OAuth`.
-    public var authenticationType: String?
-    public var username: String?
-    /// A `Token` connection's password or API token.
-    public var token: String?
-    public var jiraToken: String?
-    public var jiraSecret: String?
-    public var jiraVerifier: String?
-    public var active: Bool?
-    public var storeUnlinkedDefects: Bool?
-    public var requirementIntegration: Bool?
-    public var releaseIntegration: Bool?
-    public var autoFilterTestRun: Bool?
-    public var mergeDuplicatedFixVersions: Bool?
+    /// `connection_name` and `server_url` are required; `external_system` defaults to `Jira`,
+    /// `authentication_type` to `Token`.
+    public var connection: IntegrationConnectionDraft
+    public var switches: IntegrationSwitches
     /// `configures` are `{external_field_id, q_test_field_ids}`.
     public var defectMappings: [SeedIntegrationMapping<DefectMappingSettings>]?
     /// Their `id` is the `mapping_id` the API shows.
@@ -28,9 +14,37 @@ public struct SeedIntegrationConnection: Codable, Sendable, Equatable {
     /// `external_type_id` `fixVersions` or `Sprint`.
     public var releaseMappings: [SeedIntegrationMapping<ReleaseMappingSettings>]?
 
-    /// Creates a connection with what is required.
-    public init(connectionName: String, serverUrl: String) {
-        self.connectionName = connectionName; self.serverUrl = serverUrl
+    /// Creates a connection without mappings.
+    public init(id: Int64? = nil, connection: IntegrationConnectionDraft, switches: IntegrationSwitches = IntegrationSwitches()) {
+        self.id = id; self.connection = connection; self.switches = switches
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, connectionName, serverUrl, defectMappings, requirementMappings, releaseMappings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(Int64.self, forKey: .id)
+        // Optional in a request (whose check names the missing field), required in a fixture.
+        _ = try container.decode(String.self, forKey: .connectionName)
+        _ = try container.decode(String.self, forKey: .serverUrl)
+        connection = try IntegrationConnectionDraft(from: decoder)
+        switches = try IntegrationSwitches(from: decoder)
+        defectMappings = try container.decodeIfPresent([SeedIntegrationMapping<DefectMappingSettings>].self, forKey: .defectMappings)
+        requirementMappings = try container.decodeIfPresent([SeedIntegrationMapping<RequirementMappingSettings>].self,
+                                                            forKey: .requirementMappings)
+        releaseMappings = try container.decodeIfPresent([SeedIntegrationMapping<ReleaseMappingSettings>].self, forKey: .releaseMappings)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try connection.encode(to: encoder)
+        try switches.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(defectMappings, forKey: .defectMappings)
+        try container.encodeIfPresent(requirementMappings, forKey: .requirementMappings)
+        try container.encodeIfPresent(releaseMappings, forKey: .releaseMappings)
     }
 }
 
