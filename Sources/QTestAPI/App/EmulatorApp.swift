@@ -82,8 +82,6 @@ public final class EmulatorContext: Sendable {
         self.control = control
         self.jobs = JobWorker(processors: JobTypes.processors)
         self.webhooks = WebhookDispatcher(settings: options.webhooks)
-        jobs.attach(to: self)
-        webhooks.attach(to: self)
     }
 
     /// Queues a job in the caller's transaction. The worker is woken by `jobQueued(_:)` once
@@ -173,8 +171,8 @@ public final class EmulatorApp: Sendable {
 
     /// Starts background work (the job worker, the webhook dispatcher).
     public func start() {
-        context.jobs.start()
-        context.webhooks.start()
+        context.jobs.start(for: context)
+        context.webhooks.start(for: context)
     }
 
     /// Stops background work, letting the job in hand finish (webhook attempts in flight are

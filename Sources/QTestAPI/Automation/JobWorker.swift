@@ -17,30 +17,22 @@ typealias JobProcessor = @Sendable (_ db: StoreDatabase, _ job: JobRecord, _ app
 /// A job's effects and its SUCCESS state are written in one transaction, so a crash at any
 /// point leaves either nothing or everything; jobs caught `IN_PROCESSING` by a crash are
 /// requeued at startup and run again from the start.
-///
-/// `@unchecked Sendable`: `running`, `pendingWake` and `thread` are guarded by `lock`, a condition variable the worker sleeps on.
-final class JobWorker: @unchecked Sendable {
-    /// Set once by the owning context right after creation; weak because the context owns
-    /// the worker.
-    private weak var context: EmulatorContext?
+final class JobWorker: Sendable {
     private let processors: [String: JobProcessor]
-    private let lock = NSCondition()
-    private var running = false
-    private var pendingWake = false
-    private var thread: Thread?
-    private let finished = DispatchSemaphore(value: 0)
+    private let loop = BackgroundLoop<EmulatorContext>(name: "qtest-emulator.jobs")
 
     init(processors: [String: JobProcessor]) {
         self.processors = processors
     }
 
-    func attach(to app: EmulatorContext) { context = app }
+    /// Starts the worker thread for `app` (which owns the worker: it is held weakly).
+    func start(for app: EmulatorContext) {
+        loop.start(for: app, prepare: requeueInterrupted) { [weak self] in self?.run() }
+    }
 
-    func start() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !running, let app = context else { return }
-        running = true
+    /// Puts the jobs the last shutdown caught `IN_PROCESSING` back in the queue (or fails them:
+    /// the poison-job rule of ``Jobs/requeueInterrupted(_:at:)``).
+    private func requeueInterrupted(_ app: EmulatorContext) {
         do {
             let recovery = try app.write { db in try Jobs.requeueInterrupted(db, at: app.now) }
             if recovery.requeued > 0 { app.options.logger.warning("job queue: re-running \(recovery.requeued) job(s) interrupted by the last shutdown") }
@@ -48,49 +40,20 @@ final class JobWorker: @unchecked Sendable {
         } catch {
             app.options.logger.warning("job queue: cannot requeue interrupted jobs: \(error)")
         }
-        let thread = Thread { [weak self] in self?.loop() }
-        thread.name = "qtest-emulator.jobs"
-        self.thread = thread
-        thread.start()
     }
 
     /// Stops after the job in hand (if any) is finished.
     func stop() {
-        lock.lock()
-        let wasRunning = running
-        running = false
-        lock.broadcast()
-        lock.unlock()
-        if wasRunning { finished.wait() }
+        loop.stop()
     }
 
     /// Tells the worker a job was queued.
     func wake() {
-        lock.lock()
-        pendingWake = true
-        lock.broadcast()
-        lock.unlock()
+        loop.wake()
     }
 
-    private var isRunning: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return running
-    }
-
-    /// Sleeps until woken, stopped, or `deadline`. Returns false once stopped.
-    private func sleep(until deadline: Date) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        while running && !pendingWake && Date() < deadline {
-            _ = lock.wait(until: deadline)
-        }
-        pendingWake = false
-        return running
-    }
-
-    private func loop() {
-        defer { finished.signal() }
-        while isRunning, let app = context {
+    private func run() {
+        while loop.isRunning, let app = loop.context {
             let job: JobRecord?
             do { job = try app.read { db in try Jobs.next(db) } } catch {
                 app.options.logger.warning("job queue: cannot read the queue: \(error)")
@@ -98,7 +61,7 @@ final class JobWorker: @unchecked Sendable {
             }
             guard let job else {
                 // Woken by `wake()` on submit; the timeout is only a safety net.
-                if !sleep(until: Date().addingTimeInterval(1)) { return }
+                if !loop.sleep(until: Date().addingTimeInterval(1)) { return }
                 continue
             }
             // `--job-delay`: let clients observe IN_WAITING for a while, measured on the
@@ -115,7 +78,7 @@ final class JobWorker: @unchecked Sendable {
                     // A frozen clock moves only when the control plane moves it, which wakes
                     // this sleep; the one-second cap is a safety net.
                     let wait = min(max(due.timeIntervalSince(clock.preciseNow()), 0.001), 1)
-                    if !sleep(until: Date().addingTimeInterval(wait)) { return }
+                    if !loop.sleep(until: Date().addingTimeInterval(wait)) { return }
                 }
             }
             processing.lock()

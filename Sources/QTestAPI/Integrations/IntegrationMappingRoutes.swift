@@ -43,17 +43,14 @@ enum IntegrationMappingRoutes: RouteGroup {
                 let key = try IntegrationRequestParsing.key(context)
                 let body = try context.jsonBody()
                 return try context.write(answering: 200) { db in
-                    let (project, now) = (context.projectID, context.now)
+                    func configure(_ settings: some IntegrationMappingSettings) throws -> IntegrationMappingRecord {
+                        try IntegrationMappings.configure(db, projectId: context.projectID, connectionId: connection, key, settings,
+                                                          at: context.now)
+                    }
                     let mapping = switch artifact {
-                    case .defect:
-                        try IntegrationMappings.configure(db, projectId: project, connectionId: connection, key,
-                                                          defect: try IntegrationRequestParsing.defectSettings(body, key: key), at: now)
-                    case .requirement:
-                        try IntegrationMappings.configure(db, projectId: project, connectionId: connection, key,
-                                                          requirement: try IntegrationRequestParsing.requirementSettings(body, key: key), at: now)
-                    case .release:
-                        try IntegrationMappings.configure(db, projectId: project, connectionId: connection, key,
-                                                          release: try IntegrationRequestParsing.releaseSettings(body), at: now)
+                    case .defect: try configure(try IntegrationRequestParsing.defectSettings(body, key: key))
+                    case .requirement: try configure(try IntegrationRequestParsing.requirementSettings(body, key: key))
+                    case .release: try configure(try IntegrationRequestParsing.releaseSettings(body))
                     }
                     return IntegrationWire.mapping(mapping)
                 }

@@ -45,21 +45,16 @@ public struct WebhookSettings: Sendable, Equatable {
 /// A reset or restore replaces the outbox under it: ``invalidate()`` makes the answers of
 /// attempts then in flight be dropped instead of recorded into the new state.
 ///
-/// `@unchecked Sendable`: `running`, `pendingWake`, `inFlight`, `busyWebhooks`, `epoch` and
-/// `thread` are guarded by `lock`, the condition variable the dispatcher sleeps on.
+/// `@unchecked Sendable`: `inFlight`, `busyWebhooks` and `epoch` are guarded by the lock of
+/// `loop`, so that changing them and waking the dispatcher are one step.
 final class WebhookDispatcher: @unchecked Sendable {
-    private weak var context: EmulatorContext?
     let settings: WebhookSettings
-    private let lock = NSCondition()
-    private var running = false
-    private var pendingWake = false
+    private let loop = BackgroundLoop<EmulatorContext>(name: "qtest-emulator.webhooks")
     /// Deliveries being sent, and the webhooks they belong to.
     private var inFlight: Set<Int64> = []
     private var busyWebhooks: Set<Int64> = []
     /// Bumped by every replacement of the store.
     private var epoch = 0
-    private var thread: Thread?
-    private let finished = DispatchSemaphore(value: 0)
     private let senders = DispatchQueue(label: "qtest-emulator.webhooks.send", attributes: .concurrent)
 
     init(settings: WebhookSettings) {
@@ -69,66 +64,45 @@ final class WebhookDispatcher: @unchecked Sendable {
         self.settings = settings
     }
 
-    func attach(to app: EmulatorContext) { context = app }
+    /// Starts the dispatcher thread for `app` (which owns the dispatcher: it is held weakly).
+    func start(for app: EmulatorContext) {
+        loop.start(for: app, prepare: resumePending) { [weak self] in self?.run() }
+    }
 
-    func start() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !running, let app = context else { return }
-        running = true
+    /// Makes the deliveries still pending from before (a restart with `--db`) due now.
+    private func resumePending(_ app: EmulatorContext) {
         do {
             let pending = try app.write { db in try WebhookDeliveries.resumeAll(db, at: Date().timeIntervalSince1970) }
             if pending > 0 { app.options.logger.info("webhooks: \(pending) delivery(ies) pending from before, sending") }
         } catch {
             app.options.logger.warning("webhooks: cannot read pending deliveries: \(error)")
         }
-        let thread = Thread { [weak self] in self?.loop() }
-        thread.name = "qtest-emulator.webhooks"
-        self.thread = thread
-        thread.start()
     }
 
     /// Stops handing out deliveries. Attempts in flight are not waited for: one cut short is
     /// still pending in the store and is made again on the next start.
     func stop() {
-        lock.lock()
-        let wasRunning = running
-        running = false
-        epoch += 1
-        lock.broadcast()
-        lock.unlock()
-        if wasRunning { finished.wait() }
+        loop.stop { epoch += 1 }
     }
 
     /// Tells the dispatcher deliveries may be due.
     func wake() {
-        lock.lock()
-        pendingWake = true
-        lock.broadcast()
-        lock.unlock()
+        loop.wake()
     }
 
     /// The store is about to be replaced (reset, snapshot restore, replacing import): attempts in
     /// flight are forgotten, and their answers not recorded.
     func invalidate() {
-        lock.lock()
-        epoch += 1
-        inFlight.removeAll()
-        busyWebhooks.removeAll()
-        pendingWake = true
-        lock.broadcast()
-        lock.unlock()
+        loop.wake {
+            epoch += 1
+            inFlight.removeAll()
+            busyWebhooks.removeAll()
+        }
     }
 
-    private func loop() {
-        defer { finished.signal() }
-        while true {
-            lock.lock()
-            guard running, let app = context else { lock.unlock(); return }
-            let excluding = inFlight, busy = busyWebhooks, currentEpoch = epoch
-            pendingWake = false
-            lock.unlock()
-
+    private func run() {
+        while loop.isRunning, let app = loop.context {
+            let (excluding, busy, currentEpoch) = loop.withLock { (inFlight, busyWebhooks, epoch) }
             let free = settings.concurrency - excluding.count
             var picked: [DueDelivery] = []
             var nextDue: Double?
@@ -147,8 +121,8 @@ final class WebhookDispatcher: @unchecked Sendable {
             } catch {
                 app.options.logger.warning("webhooks: cannot read the outbox: \(error)")
             }
-            lock.lock()
-            if epoch == currentEpoch {
+            loop.withLock {
+                guard epoch == currentEpoch else { return }
                 for due in picked {
                     inFlight.insert(due.delivery.id)
                     busyWebhooks.insert(due.delivery.webhookId)
@@ -158,33 +132,27 @@ final class WebhookDispatcher: @unchecked Sendable {
             // Sleep until woken (a write queued deliveries, an attempt finished, the store was
             // replaced), the next retry is due, or a second has passed (a safety net only).
             let now = Date().timeIntervalSince1970
-            let wakeAt = Date(timeIntervalSince1970: min(max(nextDue ?? now + 1, now), now + 1))
-            while running && !pendingWake && Date() < wakeAt {
-                _ = lock.wait(until: wakeAt)
-            }
-            lock.unlock()
+            if !loop.sleep(until: Date(timeIntervalSince1970: min(max(nextDue ?? now + 1, now), now + 1))) { return }
         }
     }
 
     private func isCurrent(_ epoch: Int) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return running && epoch == self.epoch
+        // `stop()` bumps the epoch too, so the two reads need not be one step.
+        loop.isRunning && loop.withLock { epoch == self.epoch }
     }
 
     /// Makes one attempt and records it.
     private func deliver(_ due: DueDelivery, epoch: Int) {
         let delivery = due.delivery
         defer {
-            lock.lock()
-            if epoch == self.epoch {
-                inFlight.remove(delivery.id)
-                busyWebhooks.remove(delivery.webhookId)
+            loop.wake {
+                if epoch == self.epoch {
+                    inFlight.remove(delivery.id)
+                    busyWebhooks.remove(delivery.webhookId)
+                }
             }
-            pendingWake = true
-            lock.broadcast()
-            lock.unlock()
         }
-        guard isCurrent(epoch), let app = context else { return }
+        guard isCurrent(epoch), let app = loop.context else { return }
         let attempt = delivery.attempts + 1
         let request = Self.request(for: due)
         let started = DispatchTime.now().uptimeNanoseconds

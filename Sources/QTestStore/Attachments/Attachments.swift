@@ -2,10 +2,9 @@ import Foundation
 import GRDB
 
 /// A stored file attached to an object (`AttachmentResource` on the wire), without its bytes:
-/// those are read on their own (``Attachments/bytes(_:_:)``) so lists never load them.
+/// those are in `attachment_blobs`, read on their own (``Attachments/bytes(_:_:)``) so lists
+/// never load them.
 public struct AttachmentRecord: StoreRecord, Identifiable {
-    /// Table `attachments`; the bytes are in `attachment_blobs`.
-    public static let databaseTableName = "attachments"
     public var id: Int64
     public var projectId: Int64
     /// The owner's ``ObjectKind`` raw value (`test-logs`, `test-cases`, …).

@@ -4,8 +4,6 @@ import GRDB
 /// An automation agent registered in a project (the host-side runner that executes scheduled
 /// test runs).
 public struct AutomationAgentRecord: StoreRecord, Identifiable {
-    /// Table `automation_agents`.
-    public static let databaseTableName = "automation_agents"
     public var id: Int64
     public var projectId: Int64
     public var name: String
@@ -27,8 +25,6 @@ public struct AutomationAgentRecord: StoreRecord, Identifiable {
 
 /// A schedule asking an agent to execute test runs.
 public struct AutomationScheduleRecord: StoreRecord, Identifiable {
-    /// Table `automation_schedules`.
-    public static let databaseTableName = "automation_schedules"
     public var id: Int64
     public var projectId: Int64
     public var agentId: Int64

@@ -18,8 +18,6 @@ public enum JobState: String, Codable, Sendable, CaseIterable {
 /// The request that created it is kept verbatim in `requestJson`, so a job interrupted by a
 /// crash can be run again from the start on the next startup.
 public struct JobRecord: StoreRecord, Identifiable {
-    /// Table `jobs`.
-    public static let databaseTableName = "jobs"
     public var id: Int64
     public var projectId: Int64
     public var userId: Int64?

@@ -7,12 +7,7 @@ import GRDB
 /// A setting points either at a release ("submit to a release as setting from qTest", the
 /// plugin's legacy upload) or at a container (a release, test cycle or test suite the plugin
 /// uploads into itself); ``CIUploadTarget`` works out the suite an upload lands in.
-public struct CISettingRecord: ProjectScopedRecord, Identifiable {
-    /// Table `ci_settings`.
-    public static let databaseTableName = "ci_settings"
-    public static let objectKind = ObjectKind.ciSetting
-    public static func missing(_ reference: String) -> String { "CI setting \(reference) does not exist" }
-
+public struct CISettingRecord: StoreRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     /// `jenkins` for the plugin; kept as sent.

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// camelCase property ↔ snake_case column names for records, converted once per name.
+/// camelCase property ↔ snake_case column names for records, and record type → table names,
+/// converted once per name.
 ///
 /// GRDB's built-in snake-case strategies convert the name on every encode and decode, which
 /// profiling showed at ~10% of a large automation upload. The conversion rules are the usual
@@ -10,6 +11,26 @@ import Synchronization
 enum ColumnNames {
     private static let columns = Mutex<[String: String]>([:])
     private static let keys = Mutex<[String: String]>([:])
+    private static let tables = Mutex<[ObjectIdentifier: String]>([:])
+
+    /// `TestCaseVersionRecord` → `test_case_versions` (see ``StoreRecord/databaseTableName``).
+    static func table(for type: Any.Type) -> String {
+        tables.withLock { cached in
+            if let hit = cached[ObjectIdentifier(type)] { return hit }
+            var name = String(describing: type)
+            if name.hasSuffix("Record") { name.removeLast("Record".count) }
+            let value = plural(snakeCase(name))
+            cached[ObjectIdentifier(type)] = value
+            return value
+        }
+    }
+
+    /// `test_case` → `test_cases`, `status` → `statuses`, `delivery` → `deliveries`.
+    static func plural(_ word: String) -> String {
+        if word.hasSuffix("s") { return word + "es" }
+        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
+        return word + "s"
+    }
 
     /// `testCaseVersionId` → `test_case_version_id`.
     static func column(forKey key: String) -> String { converted(key, in: columns, by: snakeCase) }

@@ -10,3 +10,6 @@ extension TestSuiteRecord: ProjectScopedRecord { public static let objectKind = 
 extension TestCaseRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.testCase; public static func missing(_ reference: String) -> String { "Test Case does not exist" } }
 extension RequirementRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.requirement; public static func missing(_ reference: String) -> String { "Requirement does not exist" } }
 extension DefectRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.defect; public static func missing(_ reference: String) -> String { "Defect with \(reference) does not exist." } }
+extension CISettingRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.ciSetting; public static func missing(_ reference: String) -> String { "CI setting \(reference) does not exist" } }
+extension IntegrationConnectionRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.integrationConnection; public static func missing(_ reference: String) -> String { "Jira connection \(reference) does not exist" } }
+extension IntegrationMappingRecord: ProjectScopedRecord { public static let objectKind = ObjectKind.integrationMapping; public static func missing(_ reference: String) -> String { "Jira mapping \(reference) does not exist" } }

@@ -1,12 +1,20 @@
+import Foundation
 import GRDB
 
 /// The base protocol of the store's record structs: Codable GRDB records whose
-/// camelCase properties map to snake_case columns (`firstName` ↔ `first_name`).
+/// camelCase properties map to snake_case columns (`firstName` ↔ `first_name`), and whose
+/// names map to their tables the same way (`TestCaseVersionRecord` ↔ `test_case_versions`).
 ///
 /// Records are plain values; the API layer writes the wire JSON from them.
 public protocol StoreRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {}
 
 extension StoreRecord {
+    /// The type's name without `Record`, snake_cased and in the plural: `DefectRecord` →
+    /// `defects`, `CISettingRecord` → `ci_settings`, `ExecutionStatusRecord` →
+    /// `execution_statuses`, `WebhookDeliveryRecord` → `webhook_deliveries`. A record whose
+    /// table is named otherwise declares its own `databaseTableName`.
+    public static var databaseTableName: String { ColumnNames.table(for: Self.self) }
+
     /// camelCase properties ↔ snake_case columns.
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
         .custom { column in ColumnNames.Key(stringValue: ColumnNames.key(forColumn: column)) }
@@ -20,6 +28,20 @@ extension StoreRecord {
     /// templates, directories) and the exporter's sections.
     public static func allByID(_ db: Database) throws -> [Self] {
         try fetchAll(db, sql: "SELECT * FROM \(databaseTableName) ORDER BY id")
+    }
+}
+
+/// A record that keeps when it last changed (a `last_modified_date` column): every change is
+/// saved through ``update(_:modifiedAt:)``, so none forgets the stamp.
+public protocol ModifiableRecord: StoreRecord {
+    var lastModifiedDate: Date { get set }
+}
+
+extension ModifiableRecord {
+    /// Saves the record's changes (every column), stamped as made at `now`.
+    public mutating func update(_ db: Database, modifiedAt now: Date) throws {
+        lastModifiedDate = now
+        try update(db)
     }
 }
 

@@ -3,8 +3,6 @@ import GRDB
 
 /// A comment on an artifact (`CommentResource`).
 public struct CommentRecord: StoreRecord, Identifiable {
-    /// Table `comments`.
-    public static let databaseTableName = "comments"
     public var id: Int64
     public var projectId: Int64
     /// ``ObjectKind`` raw value of the commented artifact (`test-cases`, `requirements`, `defects`, `test-runs`).

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// An internal defect (`DefectResource`). Summary, description, status … are properties.
-public struct DefectRecord: StoreRecord, Identifiable {
-    /// Table `defects`.
-    public static let databaseTableName = "defects"
+public struct DefectRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -43,8 +41,7 @@ public enum Defects {
         var d = try DefectRecord.get(db, projectId: projectId, id)
         try ObjectProperties.write(db, projectId: projectId, .defect, id, properties)
         d.lastModifiedUserId = userId
-        d.lastModifiedDate = now
-        try d.update(db)
+        try d.update(db, modifiedAt: now)
         return d
     }
 

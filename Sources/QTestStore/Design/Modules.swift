@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A module of the test-design tree (`ModuleResource`). `parentId == nil` = under root.
-public struct ModuleRecord: StoreRecord, Identifiable {
-    /// Table `modules`.
-    public static let databaseTableName = "modules"
+public struct ModuleRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -87,6 +85,17 @@ public enum Modules {
         return m
     }
 
+    /// The `Record`s (requirements, test cases) of `projectId`, or those directly in module
+    /// `moduleId` (a module of another project is a 404), a page at a time.
+    static func contents<Record: StoreRecord>(_ db: Database, projectId: Int64, moduleId: Int64?,
+                                              orderBy: String) throws -> PagedQuery<Record> {
+        guard let moduleId else {
+            return PagedQuery(from: Record.databaseTableName, where: "project_id = ?", [projectId], orderBy: orderBy)
+        }
+        _ = try get(db, projectId: projectId, moduleId)
+        return PagedQuery(from: Record.databaseTableName, where: "project_id = ? AND module_id = ?", [projectId, moduleId], orderBy: orderBy)
+    }
+
     /// Modules directly under `parentId` (root when nil), optionally whose name contains
     /// `search` (case-insensitive), in tree order.
     public static func children(_ db: Database, projectId: Int64, parentId: Int64?, search: String? = nil) throws -> [ModuleRecord] {
@@ -122,8 +131,7 @@ public enum Modules {
         }
         if let description { m.description = description }
         if let shared { m.shared = shared }
-        m.lastModifiedDate = now
-        try m.update(db)
+        try m.update(db, modifiedAt: now)
         return m
     }
 
@@ -150,8 +158,7 @@ public enum Modules {
                                          "Cannot move Module \(m.pid) \(target)")
         m.parentId = parentId
         m.sortOrder = try nextOrder(db, projectId: projectId, parentId: parentId)
-        m.lastModifiedDate = now
-        try m.update(db)
+        try m.update(db, modifiedAt: now)
         return m
     }
 

@@ -3,9 +3,7 @@ import GRDB
 
 /// A requirement (`RequirementResource`). Description, status, priority … are properties.
 /// `moduleId == nil` = at the root of the requirements tree.
-public struct RequirementRecord: StoreRecord, Identifiable {
-    /// Table `requirements`.
-    public static let databaseTableName = "requirements"
+public struct RequirementRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -60,14 +58,7 @@ public enum Requirements {
 
     /// Requirements of a project, or directly under `moduleId`, in creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<RequirementRecord> {
-        var whereSQL = "project_id = ?"
-        var args: StatementArguments = [projectId]
-        if let moduleId {
-            _ = try Modules.get(db, projectId: projectId, moduleId)
-            whereSQL += " AND module_id = ?"
-            _ = args.append(contentsOf: [moduleId])
-        }
-        return try PagedQuery<RequirementRecord>(from: "requirements", where: whereSQL, args, orderBy: "id").fetch(db, paging)
+        try Modules.contents(db, projectId: projectId, moduleId: moduleId, orderBy: "id").fetch(db, paging)
     }
 
     /// Renames, sets properties and/or moves (`moveTo`: `.some(nil)` = root). Nil = unchanged.
@@ -82,8 +73,7 @@ public enum Requirements {
             r.sortOrder = try nextOrder(db, projectId: projectId, moduleId: moveTo)
         }
         if let properties { try ObjectProperties.write(db, projectId: projectId, .requirement, id, properties) }
-        r.lastModifiedDate = now
-        try r.update(db)
+        try r.update(db, modifiedAt: now)
         return r
     }
 

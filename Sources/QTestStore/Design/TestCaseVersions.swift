@@ -5,8 +5,6 @@ import GRDB
 /// `test_case_version_id`; its properties are field values of kind `.testCaseVersion`; its
 /// steps are ``TestStepRecord``s.
 public struct TestCaseVersionRecord: StoreRecord, Identifiable {
-    /// Table `test_case_versions`.
-    public static let databaseTableName = "test_case_versions"
     public var id: Int64
     public var testCaseId: Int64
     public var major: Int

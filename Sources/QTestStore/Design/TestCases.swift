@@ -3,9 +3,7 @@ import GRDB
 
 /// A test case: identity, place in the module tree and order. Its name, description,
 /// precondition, properties and steps belong to each ``TestCaseVersionRecord``.
-public struct TestCaseRecord: StoreRecord, Identifiable {
-    /// Table `test_cases`.
-    public static let databaseTableName = "test_cases"
+public struct TestCaseRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -144,15 +142,8 @@ public enum TestCases {
 
     /// Cases of a project, or directly under module `moduleId`, in tree order then creation order.
     public static func list(_ db: Database, projectId: Int64, moduleId: Int64?, paging: Paging) throws -> PagedResult<TestCaseRecord> {
-        var whereSQL = "project_id = ?"
-        var args: StatementArguments = [projectId]
-        if let moduleId {
-            _ = try Modules.get(db, projectId: projectId, moduleId)
-            whereSQL += " AND module_id = ?"
-            _ = args.append(contentsOf: [moduleId])
-        }
-        let order = moduleId == nil ? "id" : "sort_order, id"
-        return try PagedQuery<TestCaseRecord>(from: "test_cases", where: whereSQL, args, orderBy: order).fetch(db, paging)
+        try Modules.contents(db, projectId: projectId, moduleId: moduleId, orderBy: moduleId == nil ? "id" : "sort_order, id")
+            .fetch(db, paging)
     }
 
     /// Saves a change: content changes add a new minor version (0.9 → 0.10, 1.0 → 1.1) that
@@ -182,8 +173,7 @@ public enum TestCases {
             }
             if let steps = patch.steps { try TestSteps.replaceAll(db, projectId: projectId, caseId: id, versionId: version.id, steps) }
         }
-        tc.lastModifiedDate = now
-        try tc.update(db)
+        try tc.update(db, modifiedAt: now)
         return (tc, version)
     }
 

@@ -4,8 +4,6 @@ import GRDB
 /// A test step of one test-case version. `sortOrder` is the wire `order`, 1-based and
 /// contiguous within its version.
 public struct TestStepRecord: StoreRecord, Identifiable {
-    /// Table `test_steps`.
-    public static let databaseTableName = "test_steps"
     public var id: Int64
     public var testCaseVersionId: Int64
     public var description: String

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A build of a release (`BuildResource` on the wire).
-public struct BuildRecord: StoreRecord, Identifiable {
-    /// Table `builds`.
-    public static let databaseTableName = "builds"
+public struct BuildRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var releaseId: Int64
@@ -55,8 +53,7 @@ public enum Builds {
             _ = try ReleaseRecord.get(db, projectId: projectId, releaseId)
             b.releaseId = releaseId
         }
-        b.lastModifiedDate = now
-        try b.update(db)
+        try b.update(db, modifiedAt: now)
         try ObjectProperties.write(db, projectId: projectId, .build, id, properties)
         return b
     }

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A release (`ReleaseWithCustomFieldResource` on the wire).
-public struct ReleaseRecord: StoreRecord, Identifiable {
-    /// Table `releases`.
-    public static let databaseTableName = "releases"
+public struct ReleaseRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -82,8 +80,7 @@ public enum Releases {
         if let v = draft.note { r.note = v }
         if let v = draft.startDate { r.startDate = v }
         if let v = draft.endDate { r.endDate = v }
-        r.lastModifiedDate = now
-        try r.update(db)
+        try r.update(db, modifiedAt: now)
         try ObjectProperties.write(db, projectId: projectId, .release, id, draft.properties)
         return r
     }

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test cycle (`TestCycleResource` on the wire).
-public struct TestCycleRecord: StoreRecord, Identifiable {
-    /// Table `test_cycles`.
-    public static let databaseTableName = "test_cycles"
+public struct TestCycleRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -121,8 +119,7 @@ public enum TestCycles {
             if draft.targetReleaseId != nil { c.targetReleaseId = targets.release }
             if draft.targetBuildId != nil { c.targetBuildId = targets.build }
         }
-        c.lastModifiedDate = now
-        try c.update(db)
+        try c.update(db, modifiedAt: now)
         return c
     }
 

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test log: one execution of a run (`TestLogResource` on the wire).
-public struct TestLogRecord: StoreRecord, Identifiable {
-    /// Table `test_logs`.
-    public static let databaseTableName = "test_logs"
+public struct TestLogRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var testRunId: Int64
@@ -62,8 +60,6 @@ public struct TestLogRecord: StoreRecord, Identifiable {
 
 /// One step of a test log (`TestStepLogResource`).
 public struct TestStepLogRecord: StoreRecord, Identifiable {
-    /// Table `test_step_logs`.
-    public static let databaseTableName = "test_step_logs"
     public var id: Int64
     public var testLogId: Int64
     public var testStepId: Int64?
@@ -288,8 +284,7 @@ public enum TestLogs {
         if let v = patch.buildUrl { log.buildUrl = v }
         if let v = patch.plannedExeTime { log.plannedExeTime = v }
         if let v = patch.actualExeTime { log.actualExeTime = v }
-        log.lastModifiedDate = now
-        try log.update(db)
+        try log.update(db, modifiedAt: now)
         let existing = try stepLogs(db, logId: id)
         for (index, change) in patch.steps.enumerated() {
             guard var step = existing.first(where: { s in

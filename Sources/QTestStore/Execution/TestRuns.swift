@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test run (`TestRunWithCustomFieldResource` on the wire).
-public struct TestRunRecord: StoreRecord, Identifiable {
-    /// Table `test_runs`.
-    public static let databaseTableName = "test_runs"
+public struct TestRunRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -203,8 +201,7 @@ public enum TestRuns {
             if let statusId { run.statusId = statusId }
             try ObjectProperties.write(db, projectId: projectId, .testRun, id, properties)
         }
-        run.lastModifiedDate = now
-        try run.update(db)
+        try run.update(db, modifiedAt: now)
         return run
     }
 

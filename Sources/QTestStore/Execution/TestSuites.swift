@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A test suite (`TestSuiteWithCustomFieldResource` on the wire).
-public struct TestSuiteRecord: StoreRecord, Identifiable {
-    /// Table `test_suites`.
-    public static let databaseTableName = "test_suites"
+public struct TestSuiteRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var pid: String
@@ -97,8 +95,7 @@ public enum TestSuites {
             if draft.targetBuildId != nil { s.targetBuildId = targets.build }
             try ObjectProperties.write(db, projectId: projectId, .testSuite, id, properties)
         }
-        s.lastModifiedDate = now
-        try s.update(db)
+        try s.update(db, modifiedAt: now)
         return s
     }
 

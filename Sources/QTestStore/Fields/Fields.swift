@@ -3,8 +3,6 @@ import GRDB
 
 /// A site or project field (`FieldResource`). `projectId == nil` = site field.
 public struct FieldRecord: StoreRecord, Identifiable {
-    /// Table `fields`.
-    public static let databaseTableName = "fields"
     public var id: Int64
     public var projectId: Int64?
     /// ``ObjectKind`` raw value: `test-runs`, `test-cases`, `releases`, …
@@ -39,7 +37,7 @@ public struct FieldRecord: StoreRecord, Identifiable {
 
 /// An allowed value of a constrained field (`AllowedValueResource`).
 public struct AllowedValueRecord: StoreRecord {
-    /// Table `field_allowed_values`.
+    /// Named after the fields the values belong to, not after the record.
     public static let databaseTableName = "field_allowed_values"
     public var fieldId: Int64
     public var value: Int64
@@ -57,8 +55,6 @@ public struct AllowedValueRecord: StoreRecord {
 
 /// A test execution status (`StatusResource`). `projectId == nil` = site default.
 public struct ExecutionStatusRecord: StoreRecord, Identifiable {
-    /// Table `execution_statuses`.
-    public static let databaseTableName = "execution_statuses"
     public var id: Int64
     public var projectId: Int64?
     public var name: String
@@ -81,8 +77,6 @@ public struct ExecutionStatusRecord: StoreRecord, Identifiable {
 
 /// One stored field value of an object (a `PropertyResource` without the names).
 public struct FieldValueRecord: StoreRecord {
-    /// Table `field_values`.
-    public static let databaseTableName = "field_values"
     public var objectType: String
     public var objectId: Int64
     public var fieldId: Int64

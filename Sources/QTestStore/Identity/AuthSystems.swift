@@ -3,8 +3,6 @@ import GRDB
 
 /// An LDAP authentication configuration (`LdapConfigDetailResponse`).
 public struct LdapConfigRecord: StoreRecord, Identifiable {
-    /// Table `ldap_configs`.
-    public static let databaseTableName = "ldap_configs"
     public var id: Int64
     public var name: String
     public var url: String
@@ -34,8 +32,6 @@ public struct LdapConfigRecord: StoreRecord, Identifiable {
 
 /// A user in an LDAP directory (`LdapUserVM` / `LdapUserResource`).
 public struct LdapUserRecord: StoreRecord, Identifiable {
-    /// Table `ldap_users`.
-    public static let databaseTableName = "ldap_users"
     public var id: Int64
     public var ldapConfigId: Int64
     /// The directory login (`uid`).

@@ -3,8 +3,6 @@ import GRDB
 
 /// A user group (`UserGroupResource`).
 public struct UserGroupRecord: StoreRecord, Identifiable {
-    /// Table `user_groups`.
-    public static let databaseTableName = "user_groups"
     public var id: Int64
     public var name: String
     public var description: String?

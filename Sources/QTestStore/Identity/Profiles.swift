@@ -8,8 +8,6 @@ import GRDB
 /// (`create_project`, `manage_client_user`, …); project profiles use dotted keys
 /// `<area>.<flag>` following `UserProfile` (`test_run.execute`, `project.admin`, …).
 public struct ProfileRecord: StoreRecord, Identifiable {
-    /// Table `profiles`.
-    public static let databaseTableName = "profiles"
     /// Admin (site-level) or project profile.
     public enum Kind: String, Codable, Sendable { case admin, project }
     public var id: Int64

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A project (`ProjectResource` on the wire).
-public struct ProjectRecord: StoreRecord, Identifiable {
-    /// Table `projects`.
-    public static let databaseTableName = "projects"
+public struct ProjectRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var name: String
     public var description: String?
@@ -68,8 +66,6 @@ public struct ProjectPatch: Sendable, Equatable {
 
 /// A project membership row (`project_members`).
 public struct ProjectMemberRecord: StoreRecord {
-    /// Table `project_members`.
-    public static let databaseTableName = "project_members"
     public var projectId: Int64
     public var userId: Int64
     /// The user's project profile (``ProfileRecord`` of kind `.project`), if any.
@@ -157,8 +153,7 @@ public enum Projects {
             guard try SiteTemplates.find(db, v) != nil else { throw StoreError.notFound("Site template does not exist") }
             p.templateId = v
         }
-        p.lastModifiedDate = now
-        try p.update(db)
+        try p.update(db, modifiedAt: now)
         if let admins = patch.adminIds {
             let adminProfile = try Profiles.defaultProjectAdminProfile(db)
             let memberProfile = try Profiles.defaultProjectProfile(db)

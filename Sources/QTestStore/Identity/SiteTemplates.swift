@@ -3,8 +3,6 @@ import GRDB
 
 /// A site template (`SiteTemplateResponse`: `template_id`, `name`).
 public struct SiteTemplateRecord: StoreRecord, Identifiable {
-    /// Table `site_templates`.
-    public static let databaseTableName = "site_templates"
     public var id: Int64
     public var name: String
     public var description: String?

@@ -3,8 +3,6 @@ import GRDB
 
 /// A bearer, refresh or long-lived API token.
 public struct TokenRecord: StoreRecord {
-    /// Table `tokens`.
-    public static let databaseTableName = "tokens"
     /// The kind of token.
     public enum Kind: String, Codable, Sendable {
         /// A bearer token from `/oauth/token` (expires).

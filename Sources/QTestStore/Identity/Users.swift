@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A manager user (`UserResource` / `UserResourceExtension` on the wire).
-public struct UserRecord: StoreRecord, Identifiable {
-    /// Table `users`.
-    public static let databaseTableName = "users"
+public struct UserRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     /// Login name; qTest uses the e-mail address. Unique, case-insensitive.
     public var username: String
@@ -171,8 +169,7 @@ public enum Users {
         if let v = patch.ldapUsername { u.ldapUsername = v }
         if let v = patch.avatar { u.avatar = v }
         if let v = patch.password { (u.passwordSalt, u.passwordHash) = PasswordHasher.hash(v) }
-        u.lastModifiedDate = now
-        try u.update(db)
+        try u.update(db, modifiedAt: now)
         return u
     }
 

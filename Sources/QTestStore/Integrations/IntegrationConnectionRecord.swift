@@ -6,12 +6,7 @@ import GRDB
 ///
 /// The credentials (`token`, or the OAuth `jira_token`/`jira_secret`/`jira_verifier`) are kept
 /// so that an export loads back to the same state; no answer of the API shows them.
-public struct IntegrationConnectionRecord: ProjectScopedRecord, Identifiable {
-    /// Table `integration_connections`.
-    public static let databaseTableName = "integration_connections"
-    public static let objectKind = ObjectKind.integrationConnection
-    public static func missing(_ reference: String) -> String { "Jira connection \(reference) does not exist" }
-
+public struct IntegrationConnectionRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     /// `Jira`, the only system qTest connects this way.
@@ -73,8 +68,9 @@ public enum IntegrationAuthentication: String, Sendable, CaseIterable {
 }
 
 /// Input for ``IntegrationConnections/create(_:projectId:_:by:at:)``: the connection as a client
-/// sends it. The store checks it (required members, URLs, the credentials the type needs).
-public struct IntegrationConnectionDraft: Sendable, Equatable {
+/// sends it (or a seed fixture holds it). The store checks it (required members, URLs, the
+/// credentials the type needs).
+public struct IntegrationConnectionDraft: Codable, Sendable, Equatable {
     public var externalSystem: String?
     public var connectionName: String?
     public var serverUrl: String?
@@ -95,11 +91,19 @@ public struct IntegrationConnectionDraft: Sendable, Equatable {
         self.authenticationType = authenticationType; self.username = username; self.token = token; self.jiraToken = jiraToken
         self.jiraSecret = jiraSecret; self.jiraVerifier = jiraVerifier
     }
+
+    /// What `connection` was created with (what an export writes).
+    public init(of connection: IntegrationConnectionRecord) {
+        self.init(externalSystem: connection.externalSystem, connectionName: connection.connectionName, serverUrl: connection.serverUrl,
+                  webUrl: connection.webUrl, authenticationType: connection.authenticationType, username: connection.username,
+                  token: connection.token, jiraToken: connection.jiraToken, jiraSecret: connection.jiraSecret,
+                  jiraVerifier: connection.jiraVerifier)
+    }
 }
 
 /// The switches of a connection; nil leaves one as it is (every query parameter that sets one
 /// is optional in the contract but `active` of the connection itself).
-public struct IntegrationSwitches: Sendable, Equatable {
+public struct IntegrationSwitches: Codable, Sendable, Equatable {
     public var active: Bool?
     public var storeUnlinkedDefects: Bool?
     public var requirementIntegration: Bool?
@@ -113,5 +117,12 @@ public struct IntegrationSwitches: Sendable, Equatable {
         self.active = active; self.storeUnlinkedDefects = storeUnlinkedDefects; self.requirementIntegration = requirementIntegration
         self.releaseIntegration = releaseIntegration; self.autoFilterTestRun = autoFilterTestRun
         self.mergeDuplicatedFixVersions = mergeDuplicatedFixVersions
+    }
+
+    /// Every switch as `connection` has it.
+    public init(of connection: IntegrationConnectionRecord) {
+        self.init(active: connection.active, storeUnlinkedDefects: connection.storeUnlinkedDefects,
+                  requirementIntegration: connection.requirementIntegration, releaseIntegration: connection.releaseIntegration,
+                  autoFilterTestRun: connection.autoFilterTestRun, mergeDuplicatedFixVersions: connection.mergeDuplicatedFixVersions)
     }
 }

@@ -69,8 +69,7 @@ public enum IntegrationConnections {
         if let v = change.releaseIntegration { record.releaseIntegration = v }
         if let v = change.autoFilterTestRun { record.autoFilterTestRun = v }
         if let v = change.mergeDuplicatedFixVersions { record.mergeDuplicatedFixVersions = v }
-        record.lastModifiedDate = now
-        try record.update(db)
+        try record.update(db, modifiedAt: now)
         return record
     }
 

@@ -48,12 +48,7 @@ public struct IntegrationAutoFill: Codable, Sendable, Equatable {
 
 /// A mapping of a connection: one Jira project and issue type for one artifact kind, with the
 /// settings of that kind (the columns of the others stay nil).
-public struct IntegrationMappingRecord: ProjectScopedRecord, Identifiable {
-    /// Table `integration_mappings`.
-    public static let databaseTableName = "integration_mappings"
-    public static let objectKind = ObjectKind.integrationMapping
-    public static func missing(_ reference: String) -> String { "Jira mapping \(reference) does not exist" }
-
+public struct IntegrationMappingRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var projectId: Int64
     public var connectionId: Int64
@@ -91,46 +86,5 @@ public struct IntegrationMappingRecord: ProjectScopedRecord, Identifiable {
     /// The release mapping's data retrieval options.
     public var releaseOptions: [String] {
         (dataRetrievalOptions ?? "").split(separator: ",").map(String.init)
-    }
-}
-
-/// A defect mapping's settings (`IntegrationAutoFillMappingVM` of `PUT …/defect/mappings`); nil
-/// keeps what the mapping has.
-public struct DefectMappingSettings: Sendable, Equatable {
-    public var sendAttachmentToJira: Bool?
-    public var configures: [IntegrationAutoFill]?
-
-    /// Creates settings.
-    public init(sendAttachmentToJira: Bool? = nil, configures: [IntegrationAutoFill]? = nil) {
-        self.sendAttachmentToJira = sendAttachmentToJira; self.configures = configures
-    }
-}
-
-/// A requirement mapping's settings (`RequirementMapping` of `PUT …/requirement/mappings`); nil
-/// keeps what the mapping has.
-public struct RequirementMappingSettings: Sendable, Equatable {
-    public var externalFilter: String?
-    public var externalField1Id: String?
-    public var externalField2Id: String?
-    public var activeExternalFields: String?
-
-    /// Creates settings.
-    public init(externalFilter: String? = nil, externalField1Id: String? = nil, externalField2Id: String? = nil,
-                activeExternalFields: String? = nil) {
-        self.externalFilter = externalFilter; self.externalField1Id = externalField1Id; self.externalField2Id = externalField2Id
-        self.activeExternalFields = activeExternalFields
-    }
-}
-
-/// A release mapping's settings (`IntegrationReleaseConfigurationVM` of `PUT …/release/mappings`);
-/// nil keeps what the mapping has.
-public struct ReleaseMappingSettings: Sendable, Equatable {
-    public var autoUpdateReleaseScope: Bool?
-    /// Options by name; checked against the mapping's type.
-    public var dataRetrievalOptions: [String]?
-
-    /// Creates settings.
-    public init(autoUpdateReleaseScope: Bool? = nil, dataRetrievalOptions: [String]? = nil) {
-        self.autoUpdateReleaseScope = autoUpdateReleaseScope; self.dataRetrievalOptions = dataRetrievalOptions
     }
 }

@@ -15,7 +15,7 @@ import GRDB
 /// let key = IntegrationMappingKey(externalProjectId: "10031", externalTypeId: "10100")
 /// try IntegrationMappings.add(db, projectId: 108781, connectionId: 5001, .defect, key, at: now)
 /// try IntegrationMappings.configure(db, projectId: 108781, connectionId: 5001, key,
-///     defect: DefectMappingSettings(sendAttachmentToJira: true), at: now)
+///     DefectMappingSettings(sendAttachmentToJira: true), at: now)
 /// ```
 public enum IntegrationMappings {
     /// The mappings of one kind of connection `connectionId`, oldest first, narrowed to a Jira
@@ -89,58 +89,16 @@ public enum IntegrationMappings {
         return record
     }
 
-    /// Changes a defect mapping; 404 for an unknown one. Each auto-fill entry names a Jira field
-    /// once, and qTest fields by the names the spec lists (``autoFillFieldNames``) or by the id
-    /// of a test-run or test-case field of the project; anything else is a 400.
+    /// Changes a mapping's settings; 404 for an unknown one, 400 while its integration is off
+    /// (requirement and release mappings; defect mappings have no switch) and for a value its
+    /// kind does not take (``IntegrationMappingSettings/apply(to:_:)``).
     @discardableResult
-    public static func configure(_ db: Database, projectId: Int64, connectionId: Int64, _ key: IntegrationMappingKey,
-                                 defect settings: DefectMappingSettings, at now: Date) throws -> IntegrationMappingRecord {
-        var mapping = try get(db, projectId: projectId, connectionId: connectionId, .defect, key)
-        if let v = settings.sendAttachmentToJira { mapping.sendAttachmentToJira = v }
-        if let entries = settings.configures {
-            var seen = Set<String>()
-            for (index, entry) in entries.enumerated() {
-                let at = "configures[\(index)]"
-                let field = entry.externalFieldId
-                _ = try IntegrationChecks.jiraKey(field, "\(at).externalFieldId")
-                guard seen.insert(field).inserted else { throw StoreError.badRequest("Field '\(at).externalFieldId': Jira field '\(field)' is configured twice") }
-                try checkAutoFill(db, projectId: projectId, entry.qTestFieldIds, "\(at).qTestFieldIds")
-            }
-            mapping.autoFill = try StoredJSON.text(entries)
-        }
-        return try save(db, &mapping, at: now)
-    }
-
-    /// Changes a requirement mapping; 404 for an unknown one, 400 while requirement integration is off.
-    @discardableResult
-    public static func configure(_ db: Database, projectId: Int64, connectionId: Int64, _ key: IntegrationMappingKey,
-                                 requirement settings: RequirementMappingSettings, at now: Date) throws -> IntegrationMappingRecord {
-        try checkEnabled(try IntegrationConnections.get(db, projectId: projectId, connectionId), .requirement)
-        var mapping = try get(db, projectId: projectId, connectionId: connectionId, .requirement, key)
-        if let v = try IntegrationChecks.optional(settings.externalFilter, "external_filter") { mapping.externalFilter = v }
-        if let v = try IntegrationChecks.jiraKey(settings.externalField1Id, "external_field_1_id") { mapping.externalField1Id = v }
-        if let v = try IntegrationChecks.jiraKey(settings.externalField2Id, "external_field_2_id") { mapping.externalField2Id = v }
-        if let v = try IntegrationChecks.jiraKeyList(settings.activeExternalFields, "active_external_fields") { mapping.activeExternalFields = v }
-        return try save(db, &mapping, at: now)
-    }
-
-    /// Changes a release mapping; 404 for an unknown one, 400 while release integration is off
-    /// and for an option its type has not (``releaseOptions(for:)``). Options are kept in that
-    /// order, once each.
-    @discardableResult
-    public static func configure(_ db: Database, projectId: Int64, connectionId: Int64, _ key: IntegrationMappingKey,
-                                 release settings: ReleaseMappingSettings, at now: Date) throws -> IntegrationMappingRecord {
-        try checkEnabled(try IntegrationConnections.get(db, projectId: projectId, connectionId), .release)
-        var mapping = try get(db, projectId: projectId, connectionId: connectionId, .release, key)
-        if let v = settings.autoUpdateReleaseScope { mapping.autoUpdateReleaseScope = v }
-        if let options = settings.dataRetrievalOptions {
-            let valid = try releaseOptions(for: mapping.externalTypeId)
-            for option in options where !valid.contains(option) {
-                throw StoreError.badRequest("Field 'data_retrieval_options': '\(option)' is not an option of \(mapping.externalTypeId) "
-                    + "mappings (\(valid.joined(separator: ", ")))")
-            }
-            mapping.dataRetrievalOptions = valid.filter(options.contains).joined(separator: ",")
-        }
+    public static func configure<Settings: IntegrationMappingSettings>(_ db: Database, projectId: Int64, connectionId: Int64,
+                                                                       _ key: IntegrationMappingKey, _ settings: Settings,
+                                                                       at now: Date) throws -> IntegrationMappingRecord {
+        try checkEnabled(try IntegrationConnections.get(db, projectId: projectId, connectionId), Settings.artifact)
+        var mapping = try get(db, projectId: projectId, connectionId: connectionId, Settings.artifact, key)
+        try settings.apply(to: &mapping, db)
         return try save(db, &mapping, at: now)
     }
 
@@ -191,7 +149,7 @@ public enum IntegrationMappings {
 
     /// `qTestFieldIds`: entries separated by commas without a following space, each an
     /// ``autoFillFieldNames`` name or the id of a test-run or test-case field of the project.
-    private static func checkAutoFill(_ db: Database, projectId: Int64, _ text: String, _ field: String) throws {
+    static func checkAutoFill(_ db: Database, projectId: Int64, _ text: String, _ field: String) throws {
         for entry in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             if autoFillFieldNames.contains(entry) { continue }
             if let id = Int64(entry), let qField = try Fields.find(db, id), qField.projectId == projectId || qField.projectId == nil,
@@ -203,8 +161,7 @@ public enum IntegrationMappings {
     }
 
     private static func save(_ db: Database, _ mapping: inout IntegrationMappingRecord, at now: Date) throws -> IntegrationMappingRecord {
-        mapping.lastModifiedDate = now
-        try mapping.update(db)
+        try mapping.update(db, modifiedAt: now)
         return mapping
     }
 }

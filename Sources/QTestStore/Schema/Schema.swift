@@ -38,8 +38,7 @@ public enum Schema {
         m.registerMigration("v4 automation agents, schedules and Tosca ids", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE automation_agents (
-                    id INTEGER PRIMARY KEY NOT NULL,
-                    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    \(SchemaColumns.projectKey)
                     name TEXT NOT NULL,
                     host_id INTEGER NOT NULL,
                     host_name TEXT NOT NULL,
@@ -49,8 +48,7 @@ public enum Schema {
                 );
                 CREATE INDEX automation_agents_project ON automation_agents(project_id);
                 CREATE TABLE automation_schedules (
-                    id INTEGER PRIMARY KEY NOT NULL,
-                    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+                    \(SchemaColumns.projectKey)
                     agent_id INTEGER NOT NULL REFERENCES automation_agents(id) ON DELETE CASCADE,
                     name TEXT NOT NULL,
                     creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,

@@ -23,9 +23,7 @@ extension Schema {
         module_id INTEGER REFERENCES modules(id) ON DELETE SET NULL,
         environment_id INTEGER NOT NULL DEFAULT 0,
         overwrite_existing_test_steps BOOLEAN NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL
+        \(SchemaColumns.authored)
     );
     CREATE INDEX ci_settings_lookup ON ci_settings(project_id, ci_server, ci_project);
     CREATE INDEX ci_settings_release ON ci_settings(release_id);

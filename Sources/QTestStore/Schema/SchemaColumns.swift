@@ -1,6 +1,7 @@
-// Column runs that many tables of the first migrations share, written once and interpolated
-// into their SQL. The SQL each migration runs is unchanged by this (append-only still holds:
-// the text SQLite receives is the same); a new migration may use them or spell its own.
+// Column runs that many tables of the first migrations share, and the shape of their
+// many-to-many tables, written once and interpolated into their SQL. The SQL each migration
+// runs is unchanged by this but for white space (append-only still holds: SQLite receives the
+// same statements); a new migration may use them or spell its own.
 
 enum SchemaColumns {
     /// The key of an object that belongs to a project (deleting the project deletes it).
@@ -16,11 +17,16 @@ enum SchemaColumns {
             object_id INTEGER NOT NULL,
     """
 
-    /// Who created an object with a PID and when, and the PID's uniqueness in its project.
-    static let audit = """
+    /// Who created an object and when, and when it last changed.
+    static let authored = """
     creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
             created_date DATETIME NOT NULL,
-            last_modified_date DATETIME NOT NULL,
+            last_modified_date DATETIME NOT NULL
+    """
+
+    /// ``authored`` for an object with a PID, and the PID's uniqueness in its project.
+    static let audit = """
+    \(authored),
             UNIQUE (project_id, pid)
     """
 
@@ -36,4 +42,18 @@ enum SchemaColumns {
             target_build_id INTEGER REFERENCES builds(id) ON DELETE SET NULL,
             \(sortedAudit)
     """
+
+    /// A many-to-many table: one row per pair, deleted with either side, found from the first
+    /// side through the primary key and from the second through an index (`<table>_<second
+    /// without _id>`): `links("user_group_members", ("group_id", "user_groups"), ("user_id", "users"))`.
+    static func links(_ table: String, _ first: (column: String, table: String), _ second: (column: String, table: String)) -> String {
+        """
+        CREATE TABLE \(table) (
+            \(first.column) INTEGER NOT NULL REFERENCES \(first.table)(id) ON DELETE CASCADE,
+            \(second.column) INTEGER NOT NULL REFERENCES \(second.table)(id) ON DELETE CASCADE,
+            PRIMARY KEY (\(first.column), \(second.column))
+        );
+        CREATE INDEX \(table)_\(second.column.dropLast(3)) ON \(table)(\(second.column));
+        """
+    }
 }

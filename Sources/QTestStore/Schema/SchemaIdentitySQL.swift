@@ -70,9 +70,7 @@ extension Schema {
         template_id INTEGER REFERENCES site_templates(id) ON DELETE SET NULL,
         x_explorer_access_level INTEGER NOT NULL DEFAULT 0,
         date_format TEXT NOT NULL DEFAULT 'MM/dd/yyyy',
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL
+        \(SchemaColumns.authored)
     );
     CREATE INDEX projects_template ON projects(template_id);
     CREATE INDEX projects_creator ON projects(creator_id);
@@ -113,12 +111,7 @@ extension Schema {
         is_system INTEGER NOT NULL DEFAULT 0,
         authorities TEXT NOT NULL DEFAULT '[]'
     );
-    CREATE TABLE user_group_members (
-        group_id INTEGER NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        PRIMARY KEY (group_id, user_id)
-    );
-    CREATE INDEX user_group_members_user ON user_group_members(user_id);
+    \(SchemaColumns.links("user_group_members", ("group_id", "user_groups"), ("user_id", "users")))
 
     CREATE TABLE ldap_configs (
         id INTEGER PRIMARY KEY NOT NULL,
@@ -152,11 +145,6 @@ extension Schema {
     CREATE INDEX ldap_users_config ON ldap_users(ldap_config_id);
     CREATE INDEX ldap_users_mapped ON ldap_users(mapped_user_id);
 
-    CREATE TABLE site_template_projects (
-        template_id INTEGER NOT NULL REFERENCES site_templates(id) ON DELETE CASCADE,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        PRIMARY KEY (template_id, project_id)
-    );
-    CREATE INDEX site_template_projects_project ON site_template_projects(project_id);
+    \(SchemaColumns.links("site_template_projects", ("template_id", "site_templates"), ("project_id", "projects")))
     """
 }

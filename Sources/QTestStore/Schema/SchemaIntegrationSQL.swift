@@ -16,8 +16,7 @@ extension Schema {
     /// release mapping's options, comma-separated (`released,unreleased`).
     static let integrationSQL = """
     CREATE TABLE integration_connections (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         external_system TEXT NOT NULL,
         connection_name TEXT NOT NULL,
         server_url TEXT NOT NULL,
@@ -34,15 +33,12 @@ extension Schema {
         release_integration BOOLEAN NOT NULL DEFAULT 0,
         auto_filter_test_run BOOLEAN NOT NULL DEFAULT 0,
         merge_duplicated_fix_versions BOOLEAN NOT NULL DEFAULT 0,
-        creator_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-        created_date DATETIME NOT NULL,
-        last_modified_date DATETIME NOT NULL
+        \(SchemaColumns.authored)
     );
     CREATE INDEX integration_connections_project ON integration_connections(project_id);
     CREATE INDEX integration_connections_creator ON integration_connections(creator_id);
     CREATE TABLE integration_mappings (
-        id INTEGER PRIMARY KEY NOT NULL,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        \(SchemaColumns.projectKey)
         connection_id INTEGER NOT NULL REFERENCES integration_connections(id) ON DELETE CASCADE,
         artifact TEXT NOT NULL,
         external_project_id TEXT NOT NULL,

@@ -93,12 +93,7 @@ extension Schema {
         last_modified_date DATETIME NOT NULL
     );
     CREATE INDEX webhooks_owner ON webhooks(owner_id);
-    CREATE TABLE webhook_projects (
-        webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
-        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-        PRIMARY KEY (webhook_id, project_id)
-    );
-    CREATE INDEX webhook_projects_project ON webhook_projects(project_id);
+    \(SchemaColumns.links("webhook_projects", ("webhook_id", "webhooks"), ("project_id", "projects")))
 
     -- Batch-submission queue (QueueProcessingResponse). state: PENDING | IN_WAITING |
     -- IN_PROCESSING | FAILED | SUCCESS.

@@ -76,22 +76,24 @@ public struct SearchQueryParser {
         return expression
     }
 
+    /// `or` binds less tightly than `and`: `a and b or c` is `(a and b) or c`.
     private mutating func parseOr(depth: Int) throws -> SearchExpression {
-        var items = [try parseAnd(depth: depth)]
-        while current?.isKeyword("or") == true {
-            index += 1
-            items.append(try parseAnd(depth: depth))
-        }
-        return items.count == 1 ? items[0] : .any(items)
+        try parseJoined(by: "or", into: SearchExpression.any) { parser in try parser.parseAnd(depth: depth) }
     }
 
     private mutating func parseAnd(depth: Int) throws -> SearchExpression {
-        var items = [try parseFactor(depth: depth)]
-        while current?.isKeyword("and") == true {
+        try parseJoined(by: "and", into: SearchExpression.all) { parser in try parser.parseFactor(depth: depth) }
+    }
+
+    /// `operand (keyword operand)*`: a lone operand as itself, more of them joined by `join`.
+    private mutating func parseJoined(by keyword: String, into join: ([SearchExpression]) -> SearchExpression,
+                                      operand: (inout Self) throws -> SearchExpression) throws -> SearchExpression {
+        var items = [try operand(&self)]
+        while current?.isKeyword(keyword) == true {
             index += 1
-            items.append(try parseFactor(depth: depth))
+            items.append(try operand(&self))
         }
-        return items.count == 1 ? items[0] : .all(items)
+        return items.count == 1 ? items[0] : join(items)
     }
 
     private mutating func parseFactor(depth: Int) throws -> SearchExpression {

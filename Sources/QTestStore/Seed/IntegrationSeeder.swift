@@ -12,41 +12,33 @@ enum IntegrationSeeder {
         for (i, c) in (p.integrationConnections ?? []).enumerated() {
             let at = "\(path).integration_connections[\(i)]"
             try DesignSeeder.at(at) {
-                let connection = try IntegrationConnections.create(db, projectId: projectId, IntegrationConnectionDraft(
-                    externalSystem: c.externalSystem ?? "Jira", connectionName: c.connectionName, serverUrl: c.serverUrl, webUrl: c.webUrl,
-                    authenticationType: c.authenticationType ?? IntegrationAuthentication.token.rawValue, username: c.username, token: c.token,
-                    jiraToken: c.jiraToken, jiraSecret: c.jiraSecret, jiraVerifier: c.jiraVerifier), id: c.id, by: nil, at: now)
+                var draft = c.connection
+                draft.externalSystem = draft.externalSystem ?? "Jira"
+                draft.authenticationType = draft.authenticationType ?? IntegrationAuthentication.token.rawValue
+                let connection = try IntegrationConnections.create(db, projectId: projectId, draft, id: c.id, by: nil, at: now)
                 try IntegrationConnections.change(db, projectId: projectId, connection.id,
                                                   IntegrationSwitches(requirementIntegration: true, releaseIntegration: true), at: now)
-                for (j, m) in (c.defectMappings ?? []).enumerated() {
-                    try DesignSeeder.at("\(at).defect_mappings[\(j)]") {
-                        let key = IntegrationMappingKey(externalProjectId: m.externalProjectId, externalTypeId: m.externalTypeId)
-                        try IntegrationMappings.add(db, projectId: projectId, connectionId: connection.id, .defect, key, id: m.id, at: now)
-                        try IntegrationMappings.configure(db, projectId: projectId, connectionId: connection.id, key, defect: DefectMappingSettings(
-                            sendAttachmentToJira: m.sendAttachmentToJira, configures: m.configures), at: now)
-                    }
-                }
-                for (j, m) in (c.requirementMappings ?? []).enumerated() {
-                    try DesignSeeder.at("\(at).requirement_mappings[\(j)]") {
-                        let key = IntegrationMappingKey(externalProjectId: m.externalProjectId, externalTypeId: m.externalTypeId)
-                        try IntegrationMappings.add(db, projectId: projectId, connectionId: connection.id, .requirement, key, id: m.id, at: now)
-                        try IntegrationMappings.configure(db, projectId: projectId, connectionId: connection.id, key, requirement: RequirementMappingSettings(
-                            externalFilter: m.externalFilter, externalField1Id: m.externalField1Id, externalField2Id: m.externalField2Id,
-                            activeExternalFields: m.activeExternalFields), at: now)
-                    }
-                }
-                for (j, m) in (c.releaseMappings ?? []).enumerated() {
-                    try DesignSeeder.at("\(at).release_mappings[\(j)]") {
-                        let key = IntegrationMappingKey(externalProjectId: m.externalProjectId, externalTypeId: m.externalTypeId)
-                        try IntegrationMappings.add(db, projectId: projectId, connectionId: connection.id, .release, key, id: m.id, at: now)
-                        try IntegrationMappings.configure(db, projectId: projectId, connectionId: connection.id, key, release: ReleaseMappingSettings(
-                            autoUpdateReleaseScope: m.autoUpdateReleaseScope, dataRetrievalOptions: m.dataRetrievalOptions), at: now)
-                    }
-                }
-                try IntegrationConnections.change(db, projectId: projectId, connection.id, IntegrationSwitches(
-                    active: c.active ?? false, storeUnlinkedDefects: c.storeUnlinkedDefects ?? false,
-                    requirementIntegration: c.requirementIntegration ?? false, releaseIntegration: c.releaseIntegration ?? false,
-                    autoFilterTestRun: c.autoFilterTestRun ?? false, mergeDuplicatedFixVersions: c.mergeDuplicatedFixVersions ?? false), at: now)
+                try load(c.defectMappings, of: connection, path: at, into: db, at: now)
+                try load(c.requirementMappings, of: connection, path: at, into: db, at: now)
+                try load(c.releaseMappings, of: connection, path: at, into: db, at: now)
+                // A new connection has every switch off; the two switched on for the mappings are
+                // put back unless the fixture sets them.
+                var switches = c.switches
+                switches.requirementIntegration = switches.requirementIntegration ?? false
+                switches.releaseIntegration = switches.releaseIntegration ?? false
+                try IntegrationConnections.change(db, projectId: projectId, connection.id, switches, at: now)
+            }
+        }
+    }
+
+    /// Adds the mappings of one kind (`defect_mappings`, …) with their settings.
+    private static func load<Settings>(_ mappings: [SeedIntegrationMapping<Settings>]?, of connection: IntegrationConnectionRecord,
+                                       path: String, into db: Database, at now: Date) throws {
+        for (j, m) in (mappings ?? []).enumerated() {
+            try DesignSeeder.at("\(path).\(Settings.artifact.rawValue)_mappings[\(j)]") {
+                try IntegrationMappings.add(db, projectId: connection.projectId, connectionId: connection.id, Settings.artifact, m.key,
+                                            id: m.id, at: now)
+                try IntegrationMappings.configure(db, projectId: connection.projectId, connectionId: connection.id, m.key, m.settings, at: now)
             }
         }
     }

@@ -15,8 +15,6 @@ public enum WebhookDeliveryState: String, Codable, Sendable, CaseIterable {
 
 /// One event for one webhook, queued by the delivery triggers (see ``WebhookTriggers``).
 public struct WebhookDeliveryRecord: StoreRecord, Identifiable {
-    /// Table `webhook_deliveries`.
-    public static let databaseTableName = "webhook_deliveries"
     public var id: Int64
     public var webhookId: Int64
     public var event: String
@@ -39,8 +37,6 @@ public struct WebhookDeliveryRecord: StoreRecord, Identifiable {
 
 /// One attempt to send a delivery.
 public struct WebhookAttemptRecord: StoreRecord, Identifiable {
-    /// Table `webhook_attempts`.
-    public static let databaseTableName = "webhook_attempts"
     public var id: Int64
     public var deliveryId: Int64
     /// 1 for the first attempt.

@@ -2,9 +2,7 @@ import Foundation
 import GRDB
 
 /// A registered webhook (`WebhookVM` on the wire, with its projects).
-public struct WebhookRecord: StoreRecord, Identifiable {
-    /// Table `webhooks`.
-    public static let databaseTableName = "webhooks"
+public struct WebhookRecord: ModifiableRecord, Identifiable {
     public var id: Int64
     public var name: String
     public var url: String
@@ -131,8 +129,7 @@ public enum Webhooks {
         if let secret = patch.secretKey { record.secretKey = secret }
         record.responseType = checked.responseType
         record.allProjects = checked.allProjects
-        record.lastModifiedDate = now
-        try record.update(db)
+        try record.update(db, modifiedAt: now)
         try subscribe(db, record, projects: checked.projects)
         return try webhook(db, record)
     }

@@ -47,7 +47,7 @@ import Testing
             #expect(m.activeExternalFields == IntegrationMappings.defaultActiveExternalFields)
             try IntegrationConnections.change(db, projectId: 108781, c.id, IntegrationSwitches(requirementIntegration: false), at: now)
             #expect(throws: StoreError.self) {
-                try IntegrationMappings.configure(db, projectId: 108781, connectionId: c.id, key, requirement: RequirementMappingSettings(externalFilter: "1"), at: now)
+                try IntegrationMappings.configure(db, projectId: 108781, connectionId: c.id, key, RequirementMappingSettings(externalFilter: "1"), at: now)
             }
             #expect(try IntegrationMappings.list(db, projectId: 108781, connectionId: c.id, .requirement).count == 1)
             try IntegrationMappings.remove(db, projectId: 108781, connectionId: c.id, .requirement, key)
