@@ -234,6 +234,7 @@ public enum Seeder {
     }
 
     /// Runs `body`, prefixing store errors that carry no path with `path`.
+    @discardableResult
     private static func at<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
