@@ -6,12 +6,12 @@ import TestSupport
 
 /// Sends `bytes` one at a time, one every `intervalMs`, until sent, a send fails, `limit` passes
 /// or `stop` is counted up.
-private func trickle(_ fd: Int32, _ bytes: [UInt8], intervalMs: UInt32, limit: TimeInterval,
+private func trickle(_ client: HTTPTestClient, _ bytes: [UInt8], intervalMs: UInt32, limit: TimeInterval,
                      stop: Counter = Counter()) -> DispatchGroup {
-    onThread {
+    client.sendInBackground { send in
         let deadline = Date().addingTimeInterval(limit)
         for byte in bytes where Date() < deadline && stop.count == 0 {
-            if rawSend(fd, [byte]) != 1 { return }
+            if send([byte]) != 1 { return }
             usleep(intervalMs * 1000)
         }
     }
@@ -28,7 +28,7 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         // 100 ms per byte keeps the connection busy, so the idle timeout never fires.
         let body = framing.hasPrefix("Content") ? Array(repeating: UInt8(ascii: "x"), count: 100) : Array("1\r\nx\r\n".utf8)
         let stop = Counter()
-        let sender = trickle(c.fd, body + body + body, intervalMs: 100, limit: 6, stop: stop)
+        let sender = trickle(c, body + body + body, intervalMs: 100, limit: 6, stop: stop)
         let r = try #require(c.readResponse())
         let elapsed = Date().timeIntervalSince(started)
         #expect(r.status == 408)
@@ -65,7 +65,7 @@ func slowBodyIsAnswered408(_ framing: String) throws {
         for _ in 0..<4 {
             let c = try HTTPTestClient.connect(port: port)
             c.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n")
-            senders.append(trickle(c.fd, Array(repeating: 0x78, count: 1000), intervalMs: 100, limit: 8))
+            senders.append(trickle(c, Array(repeating: 0x78, count: 1000), intervalMs: 100, limit: 8))
             tricklers.append(c)
         }
         usleep(100_000)

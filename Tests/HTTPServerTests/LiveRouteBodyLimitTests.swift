@@ -44,11 +44,10 @@ private func limitedRouter(_ handled: Counter) -> Router {
         try withServer(router: limitedRouter(handled)) { server, port in
             let c = try HTTPTestClient.connect(port: port, timeout: 5)
             c.send("POST /upload HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
-            let fd = c.fd
             // 64 KiB chunks, far more than the limit, from another thread as a streaming client would.
-            let sender = onThread {
+            let sender = c.sendInBackground { send in
                 let piece = Array("10000\r\n".utf8) + [UInt8](repeating: 0x61, count: 1 << 16) + Array("\r\n".utf8)
-                for _ in 0..<256 where rawSend(fd, piece) == piece.count {}
+                for _ in 0..<256 where send(piece) == piece.count {}
             }
             let r = try #require(c.readResponse())
             #expect(r.status == 413)

@@ -31,15 +31,14 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
         let c = try HTTPTestClient.connect(port: port, timeout: 5)
         c.send("POST /upload HTTP/1.1\r\nHost: a\r\n\(framing)\r\n\r\n")
         let started = Date()
-        let fd = c.fd
         let chunked = framing.hasPrefix("Transfer")
         let sent = Counter()
         // Blast the body from another thread, as a client that does not wait would.
-        let sender = onThread {
+        let sender = c.sendInBackground { send in
             let piece = [UInt8](repeating: 0x62, count: 1 << 20)
             let framed = chunked ? Array("100000\r\n".utf8) + piece + Array("\r\n".utf8) : piece
             for _ in 0..<60 {
-                let n = rawSend(fd, framed)
+                let n = send(framed)
                 sent.add(n)
                 if n < framed.count { return }
             }
@@ -118,10 +117,9 @@ func refusedUploadIsAnsweredWithoutReadingTheBody(_ framing: String) throws {
         var senders: [DispatchGroup] = []
         for c in clients {
             c.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: \(sixtyMB)\r\n\r\n")
-            let fd = c.fd
-            senders.append(onThread {
+            senders.append(c.sendInBackground { send in
                 let piece = [UInt8](repeating: 0x62, count: 1 << 20)
-                for _ in 0..<60 where rawSend(fd, piece) == piece.count {}
+                for _ in 0..<60 where send(piece) == piece.count {}
             })
         }
         for c in clients { #expect(c.readResponse()?.status == 401) }

@@ -47,8 +47,7 @@ private func screenedRouter(_ handled: Counter) -> Router {
         let size = 10 << 20
         let c = try HTTPTestClient.connect(port: port, timeout: 5)
         c.send("POST /vault/42 HTTP/1.1\r\nHost: a\r\nContent-Length: \(size)\r\n\r\n")
-        let fd = c.fd
-        let sender = onThread { rawSend(fd, [UInt8](repeating: 0x7A, count: size)) }
+        let sender = c.sendInBackground { send in _ = send([UInt8](repeating: 0x7A, count: size)) }
         let r = try #require(c.readResponse())
         #expect(r.status == 403)
         #expect(r.object["message"] as? String == "Forbidden: no key for vault 42")

@@ -16,8 +16,8 @@ import HTTPServer
 ///   trip in the protocol tests' style: raw header lines, optional result.
 /// - raw: `send(_: String)` / `send(_: [UInt8])` write bytes as they are, `readResponse(head:)`
 ///   reads the next response as it comes (a `100 Continue` is a response of its own),
-///   `waitForClose` waits for the server to drop the connection; `fd` is the socket, for
-///   writing from another thread with `rawSend`.
+///   `waitForClose` waits for the server to drop the connection; `sendInBackground` writes from
+///   another thread while this one reads.
 ///
 /// Every read and write has a socket timeout (`timeout`), so a server that never answers shows up
 /// as a failed expectation or a thrown error, never as a hung test run.
@@ -30,6 +30,8 @@ public final class HTTPTestClient: WireTransport {
     /// The socket, -1 while not connected.
     public private(set) var fd: Int32 = -1
     private var buffer: [UInt8] = []
+    /// Threads writing to this socket (`sendInBackground`); `close()` waits for them.
+    private var backgroundSenders: [DispatchGroup] = []
 
     /// A client that connects on first use (and again after the server closed the connection).
     public init(port: Int, host: String = "127.0.0.1", timeout: TimeInterval = 30) {
@@ -49,8 +51,41 @@ public final class HTTPTestClient: WireTransport {
     deinit { close() }
 
     public func close() {
-        if fd >= 0 { _ = Glibc.close(fd); fd = -1 }
+        if fd >= 0 {
+            if !backgroundSenders.isEmpty {
+                // A write blocked on a full socket fails at once after this, and no new one starts.
+                _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+                backgroundSenders.forEach { $0.wait() }
+                backgroundSenders.removeAll()
+            }
+            _ = Glibc.close(fd)
+            fd = -1
+        }
         buffer.removeAll()
+    }
+
+    /// Runs `write` on a thread of its own, given a function that writes bytes to this socket
+    /// (returning how many it took before an error), while this thread reads the answer: a client
+    /// streaming a body without waiting. `wait()` on the result joins the thread.
+    ///
+    /// Why not `rawSend(client.fd, …)` from a thread: the test's thread may close the socket
+    /// (or drop the client) while the other still writes, and the kernel hands the number to the
+    /// next socket opened anywhere in the test process, another test's connection included, which
+    /// then receives these bytes. `close()` (and so `deinit`) shuts the socket down first, so the
+    /// writer's next write fails, and waits for it before the number is given back.
+    @discardableResult
+    public func sendInBackground(_ write: @escaping @Sendable (_ send: ([UInt8]) -> Int) -> Void) -> DispatchGroup {
+        let group = DispatchGroup()
+        let fd = self.fd
+        group.enter()
+        let thread = Thread {
+            write { bytes in fd < 0 ? 0 : rawSend(fd, bytes) }
+            group.leave()
+        }
+        thread.stackSize = 256 * 1024
+        thread.start()
+        backgroundSenders.append(group)
+        return group
     }
 
     /// Opens the connection unless it is open.

@@ -38,17 +38,17 @@ import TestSupport
         // Chunked: the server stops reading at the chunk that passes the limit.
         let raw = try HTTPTestClient.connect(port: port, timeout: 5)
         raw.send("POST \(Self.upload) HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(Demo.adminToken)\r\nFile-Name: s\r\nTransfer-Encoding: chunked\r\n\r\n")
-        let fd = raw.fd
-        let sender = Thread {
+        let sender = raw.sendInBackground { send in
             let chunk = Array("100\r\n".utf8) + [UInt8](repeating: 0x61, count: 256) + Array("\r\n".utf8)
-            for _ in 0..<4096 where rawSend(fd, chunk) == chunk.count {}
+            for _ in 0..<4096 where send(chunk) == chunk.count {}
         }
-        sender.start()
         let chunked = try #require(raw.readResponse())
         #expect(chunked.status == 413)
         #expect(chunked.object["message"] as? String == "The attachment is too large")
         #expect(chunked.header("Connection") == "close")
         #expect(raw.waitForClose(timeout: 5))
+        raw.close()
+        sender.wait()
         // Chunked within the limit is fine.
         let small = try HTTPTestClient.connect(port: port, timeout: 5)
         small.send("POST \(Self.upload) HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(Demo.adminToken)\r\nFile-Name: c.txt\r\n"

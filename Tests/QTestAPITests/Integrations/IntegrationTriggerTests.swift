@@ -74,11 +74,15 @@ import TestSupport
 
     @Test func aRetrievalWhoseConnectionIsDeletedBeforeItRunsFails() throws {
         let h = try EmulatorHarness(.router, jobDelay: 0.5)
+        // A frozen clock holds the job however slow the machine is; advancing it releases the job.
+        let now = ISO8601DateFormatter().string(from: Date())
+        #expect(try h.put("/__emulator/clock", json: ["time": now], token: .some(nil)).status == 200)
         let id = try Integration.connection(h)
         try Integration.enable(h, id, "")
         let queued = try h.get(Integration.path(id, "/retrieve?artifact=Defects"))
         #expect(queued.object["state"] as? String == "IN_WAITING", "\(queued)")
         #expect(try h.delete(Integration.path(id)).status == 200)
+        #expect(try h.post("/__emulator/clock/advance", json: ["seconds": 1], token: .some(nil)).status == 200)
         let job = try Integration.finished(h, job: try #require(queued.object["id"] as? Int))
         #expect(job["state"] as? String == "FAILED" && (job["content"] as? String ?? "").contains("deleted"), "\(job)")
     }
