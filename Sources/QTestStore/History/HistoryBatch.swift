@@ -33,16 +33,24 @@ final class HistoryBatch {
         for trigger in triggers {
             let name: String = trigger["name"], table: String = trigger["tbl_name"], sql: String = trigger["sql"]
             guard name.hasPrefix("history_"), table != "histories" else { return nil }
-            guard sql.hasPrefix("CREATE TRIGGER \(name) AFTER INSERT ON \(table) ") else {
+            guard Self.starts(sql, "CREATE TRIGGER \(name) AFTER INSERT ON \(table)") else {
                 // Update and delete triggers do not fire on inserts; anything else is unknown here.
-                guard sql.hasPrefix("CREATE TRIGGER \(name) AFTER UPDATE ON \(table) ")
-                        || sql.hasPrefix("CREATE TRIGGER \(name) AFTER DELETE ON \(table) ") else { return nil }
+                guard Self.starts(sql, "CREATE TRIGGER \(name) AFTER UPDATE ON \(table)")
+                        || Self.starts(sql, "CREATE TRIGGER \(name) AFTER DELETE ON \(table)") else { return nil }
                 continue
             }
             guard let statement = Self.setStatement(sql, table: table) else { return nil }
             statements[table, default: []].append(statement)
         }
         self.statements = statements
+    }
+
+    /// Whether trigger text `sql` begins with `head` followed by white space of any kind: the
+    /// schema may break the line after the table name (a space-only check once turned batching
+    /// off for every upload, silently, since the triggers then wrote the same rows).
+    private static func starts(_ sql: String, _ head: String) -> Bool {
+        guard sql.hasPrefix(head) else { return false }
+        return sql.dropFirst(head.count).first?.isWhitespace == true
     }
 
     /// `INSERT INTO histories … SELECT <values> FROM history_context ctx, <table> new_row WHERE
