@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import SQLiteConfig
 
 /// A migrated and seeded store, kept as a ``DatabaseImage``, so that a start (or a reset)
 /// copies bytes instead of running the migrations and the seed loader.
@@ -83,22 +84,19 @@ public struct SeedImage: Sendable {
     /// `QTestDatabase(clock:…)` plus loading the seed gives, without either. Returns the store
     /// and the state it started in, for a reset to return to.
     ///
-    /// The stamp is applied to an in-memory copy before the file is written (no page goes
-    /// through the write-ahead log), and that copy is the returned state.
+    /// The image's bytes become the store's file as they are and the stamp is applied there:
+    /// every connection that opens a store parses its whole schema (a few milliseconds), so an
+    /// in-memory copy stamped first would cost a start one more. The state a reset returns to
+    /// is the same stamp on a copy of the image, made on the first reset.
     public func open(clock: any StoreClock, busyTimeout: TimeInterval, logger: Logger) throws -> (QTestDatabase, DatabaseState) {
         let instants = (0..<clockReads).map { _ in clock.now() }
-        let bytes: DatabaseImage
-        let start: DatabaseState
-        if clockColumns.isEmpty {
-            bytes = image
-            start = .deferred { [image] in try image.openInMemory() }
-        } else {
+        let database = try QTestDatabase(clock: clock, busyTimeout: busyTimeout, logger: logger, image: image)
+        if !clockColumns.isEmpty { try database.writer.write { db in try stamp(db, with: instants) } }
+        let start = DatabaseState.deferred { [self] in
             let copy = try image.openInMemory()
             try copy.write { db in try stamp(db, with: instants) }
-            bytes = try DatabaseImage.serialize(copy)
-            start = .holding(copy)
+            return copy
         }
-        let database = try QTestDatabase(clock: clock, busyTimeout: busyTimeout, logger: logger, image: bytes)
         return (database, start)
     }
 
@@ -111,19 +109,22 @@ public struct SeedImage: Sendable {
         return queue
     }
 
-    /// Writes `instants` over the sentinels, in the caller's transaction. Triggers that record
-    /// histories may see a recorded column change (a release's start date set from the seed
-    /// time): what they record here is removed, since it is no change the seed made.
+    /// Writes `instants` over the sentinels, in the caller's transaction, with the connection's
+    /// triggers off: a stamp is no change anyone made, so nothing may record it (a release's
+    /// start date set from the seed time is no history entry, nor a webhook event). Off, the
+    /// triggers are not compiled into each UPDATE either, which was most of a start's stamp.
     func stamp(_ db: Database, with instants: [Date]) throws {
         guard !clockColumns.isEmpty, instants.count == clockReads else { return }
         let texts = Self.sentinels.map(StorageDate.text)
         let stamps = instants.map(StorageDate.text)
         guard stamps != texts else { return }
-        let lastHistory = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM histories") ?? 0
+        guard let connection = db.sqliteConnection, qtest_sqlite_set_triggers(connection, 0) >= 0 else {
+            throw StoreError.internalError("seed image: cannot turn the triggers off to stamp the seed time")
+        }
+        defer { _ = qtest_sqlite_set_triggers(connection, 1) }
         for c in clockColumns {
             try db.execute(sql: "UPDATE \(c.table.quotedDatabaseIdentifier) SET \(c.column.quotedDatabaseIdentifier) = ? WHERE \(c.column.quotedDatabaseIdentifier) = ?",
                            arguments: [stamps[c.read], texts[c.read]])
         }
-        try db.execute(sql: "DELETE FROM histories WHERE rowid > ?", arguments: [lastHistory])
     }
 }
