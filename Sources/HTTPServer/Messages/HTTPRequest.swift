@@ -29,7 +29,7 @@ public struct HTTPRequest: Sendable {
     public var declaresBody: Bool {
         if headers.contains("Transfer-Encoding") { return true }
         guard let length = headers["Content-Length"] else { return !body.isEmpty }
-        return length.trimmingCharacters(in: .whitespaces) != "0"
+        return OptionalWhitespace.trimmed(length) != "0"
     }
 
     public var wantsKeepAlive: Bool {

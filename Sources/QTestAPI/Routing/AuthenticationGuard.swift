@@ -28,13 +28,13 @@ struct AuthenticationGuard: RequestGuard {
     }
 
     static func token(from header: String?) -> String? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        if parts.count == 2 {
-            guard parts[0].lowercased() == "bearer" else { return nil }
-            let token = parts[1].trimmingCharacters(in: .whitespaces)
-            return token.isEmpty ? nil : token
-        }
-        return header
+        guard let header else { return nil }
+        let value = OptionalWhitespace.trimmed(header)
+        guard !value.isEmpty else { return nil }
+        // "<scheme> <token>", or a bare token.
+        guard let space = value.utf8.firstIndex(of: UInt8(ascii: " ")) else { return String(value) }
+        guard value[..<space].lowercased() == "bearer" else { return nil }
+        let token = OptionalWhitespace.trimmed(value[value.utf8.index(after: space)...])
+        return token.isEmpty ? nil : String(token)
     }
 }

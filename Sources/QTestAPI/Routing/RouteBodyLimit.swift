@@ -24,7 +24,7 @@ public struct RouteBodyLimit: Sendable {
 
     /// Throws when the head declares a longer body than allowed (a chunked head declares none).
     func check(head: HTTPRequest) throws {
-        guard let declared = head.headers["Content-Length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return }
+        guard let declared = head.headers["Content-Length"].flatMap({ Int(OptionalWhitespace.trimmed($0)) }) else { return }
         if declared > maxBytes { throw error }
     }
 
