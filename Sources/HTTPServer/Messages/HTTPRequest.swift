@@ -42,7 +42,8 @@ public struct HTTPRequest: Sendable {
     /// Accepts origin-form ("/p?q"), absolute-form ("http://h/p?q") and asterisk-form ("*").
     static func splitTarget(_ target: String) -> (String, QueryParameters) {
         var rest = Substring(target)
-        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
+        // Searched for on the bytes: a search over Characters is several times slower.
+        if let fragment = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<fragment] }
         if !rest.hasPrefix("/"), let scheme = rest.range(of: "://") {
             let afterAuthority = rest[scheme.upperBound...]
             if let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) {
@@ -53,7 +54,7 @@ public struct HTTPRequest: Sendable {
         }
         var rawPath = rest
         var query = QueryParameters()
-        if let q = rest.firstIndex(of: "?") {
+        if let q = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             rawPath = rest[..<q]
             query = QueryParameters.parse(rest[rest.index(after: q)...])
         }

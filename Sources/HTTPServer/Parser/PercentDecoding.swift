@@ -37,6 +37,15 @@ enum PercentDecoding {
     /// Decodes a path and collapses runs of '/' ("//api/v3//x" → "/api/v3/x").
     /// Collapsing happens before decoding so an encoded "%2F%2F" survives as data.
     static func normalizePath(_ raw: Substring) -> String {
+        // Nearly every path has no "//" and no escape: it is the path as it is (a byte scan
+        // instead of a walk over Characters, on every request).
+        var previous: UInt8 = 0
+        if !raw.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "%") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/"))
+        }) {
+            return String(raw)
+        }
         var collapsed = ""
         collapsed.reserveCapacity(raw.utf8.count)
         var previousSlash = false

@@ -27,9 +27,10 @@ struct RoutePattern: Sendable {
     /// Captured parameters, or nil when the path does not match.
     func match(_ pathSegments: [Substring]) -> [String: String]? {
         guard pathSegments.count == segments.count else { return nil }
-        // Literals first: most routes fail there, before any allocation.
-        for (segment, value) in zip(segments, pathSegments) {
-            if case .literal(let lit) = segment, lit != value { return nil }
+        // Literals first: most routes fail there, before any allocation. From the end: the
+        // routes of a segment count share their first literals ("api", "v3", "projects").
+        for index in segments.indices.reversed() {
+            if case .literal(let lit) = segments[index], lit != pathSegments[index] { return nil }
         }
         var params: [String: String] = [:]
         for (segment, value) in zip(segments, pathSegments) {
