@@ -52,7 +52,13 @@ public enum ObjectProperties {
     /// stored under `valueKind` (test cases: fields of `test-cases`, values per `test-case-versions`).
     public static func read(_ db: Database, projectId: Int64, fieldKind: ObjectKind, valueKind: ObjectKind, objectId: Int64,
                             overrides: [Int64: String] = [:]) throws -> [PropertyValue] {
-        let fields = try fieldInfo(db, projectId: projectId, fieldKind)
+        try read(db, fields: try fieldInfo(db, projectId: projectId, fieldKind), valueKind: valueKind, objectId: objectId, overrides: overrides)
+    }
+
+    /// ``read(_:projectId:fieldKind:valueKind:objectId:overrides:)`` with the fields read already
+    /// (a caller that also needs one of them reads them once).
+    static func read(_ db: Database, fields: [FieldInfo], valueKind: ObjectKind, objectId: Int64,
+                     overrides: [Int64: String] = [:]) throws -> [PropertyValue] {
         guard !fields.isEmpty else { return [] }
         var stored = [Int64: String]()
         let values = try db.cachedStatement(sql: "SELECT field_id, value FROM field_values WHERE object_type = ? AND object_id = ?")
@@ -85,7 +91,14 @@ public enum ObjectProperties {
 
     /// The id of the field of `kind` labelled `label` (case-insensitive), if any.
     static func fieldID(_ db: Database, projectId: Int64, _ kind: ObjectKind, label: String) throws -> Int64? {
-        try fieldInfo(db, projectId: projectId, kind).first { $0.label.caseInsensitiveCompare(label) == .orderedSame }?.id
+        fieldID(in: try fieldInfo(db, projectId: projectId, kind), label: label)
+    }
+
+    /// The id of the field in `fields` labelled `label` (case-insensitive), if any. Compared
+    /// lowercased in Swift: `caseInsensitiveCompare` bridges every label through NSString.
+    static func fieldID(in fields: [FieldInfo], label: String) -> Int64? {
+        let wanted = label.lowercased()
+        return fields.first { $0.label.lowercased() == wanted }?.id
     }
 
     /// Sets the given properties; unknown fields (or fields of another object type or project)
@@ -187,7 +200,8 @@ public enum ObjectProperties {
 
     /// The field of `kind` in `projectId` labelled `label` (case-insensitive), if any.
     public static func field(_ db: Database, projectId: Int64, _ kind: ObjectKind, label: String) throws -> FieldRecord? {
-        try fields(db, projectId: projectId, kind).first { $0.label.caseInsensitiveCompare(label) == .orderedSame }
+        let wanted = label.lowercased()
+        return try fields(db, projectId: projectId, kind).first { $0.label.lowercased() == wanted }
     }
 
     /// Copies every stored field value of one object to another of the same kind (new versions).

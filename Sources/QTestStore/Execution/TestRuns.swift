@@ -214,9 +214,11 @@ public enum TestRuns {
 
     /// The run's properties, its Status field showing the run's status.
     public static func properties(_ db: Database, _ run: TestRunRecord) throws -> [PropertyValue] {
+        // The fields are read once: both the Status field's id and the values need them.
+        let fields = try ObjectProperties.fieldInfo(db, projectId: run.projectId, .testRun)
         var overrides: [Int64: String] = [:]
-        if let status = try ObjectProperties.fieldID(db, projectId: run.projectId, .testRun, label: "Status") { overrides[status] = String(run.statusId) }
-        return try ObjectProperties.read(db, projectId: run.projectId, .testRun, run.id, overrides: overrides)
+        if let status = ObjectProperties.fieldID(in: fields, label: "Status") { overrides[status] = String(run.statusId) }
+        return try ObjectProperties.read(db, fields: fields, valueKind: .testRun, objectId: run.id, overrides: overrides)
     }
 
     /// A 400 when a required test-run field has no value (API creates; Status is always set).
