@@ -48,7 +48,9 @@ private func onThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) 
         let c = try HTTPTestClient.connect(port: port)
         #expect(c.request("GET", "/echo?id=new")?.object["id"] as? String == "new")
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed < 0.5, "new client took \(elapsed)s")
+        // Waiting on the idle ones would take their 10 s header timeout; the margin below it is
+        // for a loaded machine (the whole suite in parallel on 2 cores took 0.97 s once).
+        #expect(elapsed < 3, "new client took \(elapsed)s")
         withExtendedLifetime(idle) {}
     }
 }
