@@ -19,5 +19,5 @@ public enum OptionalWhitespace {
 
     public static func trimmed(_ text: String) -> Substring { trimmed(Substring(text)) }
 
-    private static func isOWS(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    private static func isOWS(_ byte: UInt8) -> Bool { byte == ASCII.sp || byte == ASCII.htab }
 }
