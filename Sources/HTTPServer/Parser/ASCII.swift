@@ -40,8 +40,8 @@ enum ASCII {
     }
 
     /// Decodes header/target bytes: UTF-8 when valid, otherwise Latin-1 so no byte is lost or rejected.
-    static func string<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        if let s = UTF8Text.decode(bytes) { return s }
         var out = String.UnicodeScalarView()
         for b in bytes { out.append(Unicode.Scalar(b)) }
         return String(out)

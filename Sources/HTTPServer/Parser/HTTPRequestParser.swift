@@ -345,7 +345,7 @@ struct HTTPRequestParser {
         switch (v[5], v[7]) {
         case (UInt8(ascii: "1"), UInt8(ascii: "1")): version = .http11
         case (UInt8(ascii: "1"), UInt8(ascii: "0")): version = .http10
-        default: return .failure(.versionNotSupported("HTTP version \(ASCII.string(v)) not supported"))
+        default: return .failure(.versionNotSupported("HTTP version \(ASCII.string(v[...])) not supported"))
         }
         return .success((ASCII.string(methodBytes), ASCII.string(targetBytes), version))
     }

@@ -84,7 +84,7 @@ final class JobWorker: Sendable {
             processing.lock()
             defer { processing.unlock() }
             // A reset or restore may have replaced the store since the job was read.
-            guard (try? app.read({ db in try Jobs.find(db, job.id) }))??.state == .waiting else { continue }
+            guard (try? app.read({ db in try Jobs.status(db, job.id) }))??.state == .waiting else { continue }
             switch app.control.faults.hitJob(job.id) {
             case .stuckJob?:
                 app.options.logger.debug("job \(job.id) (\(job.type)): held IN_PROCESSING by a fault rule")
@@ -113,7 +113,7 @@ final class JobWorker: Sendable {
     func release(_ jobIDs: [Int64], app: EmulatorContext) {
         guard !jobIDs.isEmpty else { return }
         try? app.write { db in
-            for id in jobIDs where try Jobs.find(db, id)?.state == .processing { try Jobs.setState(db, id, .waiting, at: app.now) }
+            for id in jobIDs where try Jobs.status(db, id)?.state == .processing { try Jobs.setState(db, id, .waiting, at: app.now) }
         }
         wake()
     }

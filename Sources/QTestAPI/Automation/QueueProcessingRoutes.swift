@@ -9,7 +9,7 @@ enum QueueProcessingRoutes: RouteGroup {
         table.site("GET", "/api/v3/projects/queue-processing/{id}") { context in
             let id = try context.pathID("id")
             return try context.read(answering: 200) { db in
-                guard let job = try Jobs.find(db, id) else { throw APIError.notFound("Job \(id) does not exist") }
+                guard let job = try Jobs.status(db, id) else { throw APIError.notFound("Job \(id) does not exist") }
                 do { try app.project(db, job.projectId, for: context.caller) } catch let error as APIError where error.status == 403 {
                     // Don't reveal other projects' jobs.
                     throw APIError.notFound("Job \(id) does not exist")
@@ -20,7 +20,9 @@ enum QueueProcessingRoutes: RouteGroup {
     }
 
     /// `QueueProcessingResponse`. `content` is JSON *text* (a string), which clients parse.
-    static func encode(_ job: JobRecord) -> JSON {
+    static func encode(_ job: JobRecord) -> JSON { encode(job.status) }
+
+    static func encode(_ job: JobStatus) -> JSON {
         [
             "id": .int(job.id),
             "type": .string(job.type),

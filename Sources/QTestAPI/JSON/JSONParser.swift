@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// A recursive-descent JSON parser (RFC 8259) that keeps object member order.
 ///
 /// Written by hand rather than via `JSONSerialization` because Foundation on Linux does not
@@ -128,7 +130,7 @@ struct JSONParser {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\""):
-                guard let s = String(validating: bytes[start..<index], as: UTF8.self) else { throw syntaxError }
+                guard let s = UTF8Text.decode(bytes[start..<index]) else { throw syntaxError }
                 index += 1
                 return s
             case UInt8(ascii: "\\"):
@@ -150,7 +152,7 @@ struct JSONParser {
             index += 1
             switch b {
             case UInt8(ascii: "\""):
-                guard let s = String(validating: out, as: UTF8.self) else { throw syntaxError }
+                guard let s = UTF8Text.decode(out) else { throw syntaxError }
                 return s
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { throw syntaxError }

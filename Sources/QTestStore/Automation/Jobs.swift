@@ -32,6 +32,38 @@ public struct JobRecord: StoreRecord, Identifiable {
     public var updatedDate: Date
     /// Times the worker has started this job (see ``Jobs/begin(_:_:at:)``).
     public var attempts: Int = 0
+
+    /// What `queue-processing` answers about this job.
+    public var status: JobStatus {
+        JobStatus(id: id, projectId: projectId, type: type, state: state, content: content, contentType: contentType)
+    }
+}
+
+/// A job without its request: what a status poll reads. A batch upload's request is its whole
+/// body (megabytes), and clients poll every few milliseconds while the worker applies it.
+public struct JobStatus: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var projectId: Int64
+    public var type: String
+    public var state: JobState
+    public var content: String?
+    public var contentType: String?
+
+    static let columns = "id, project_id, type, state, content, content_type"
+
+    init(id: Int64, projectId: Int64, type: String, state: JobState, content: String?, contentType: String?) {
+        (self.id, self.projectId, self.type, self.state, self.content, self.contentType) = (id, projectId, type, state, content, contentType)
+    }
+
+    /// A row of ``columns``, in that order.
+    public init(row: Row) throws {
+        let stateName: String = try row.decode(atIndex: 3)
+        guard let state = JobState(rawValue: stateName) else {
+            throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "job \(row[0] as Int64? ?? 0) has an unknown state '\(stateName)'")
+        }
+        self.init(id: try row.decode(atIndex: 0), projectId: try row.decode(atIndex: 1), type: try row.decode(atIndex: 2), state: state,
+                  content: try row.decode(atIndex: 4), contentType: try row.decode(atIndex: 5))
+    }
 }
 
 /// Store operations on the job queue.
@@ -54,6 +86,11 @@ public enum Jobs {
     /// The job with `id`, or nil.
     public static func find(_ db: Database, _ id: Int64) throws -> JobRecord? {
         try JobRecord.fetchOne(db, key: id)
+    }
+
+    /// The job with `id` without its request, or nil.
+    public static func status(_ db: Database, _ id: Int64) throws -> JobStatus? {
+        try JobStatus.fetchOne(db, sql: "SELECT \(JobStatus.columns) FROM jobs WHERE id = ?", arguments: [id])
     }
 
     /// The oldest job still waiting (jobs run in submission order).
