@@ -53,7 +53,9 @@ public struct JSONObject: Sendable {
 
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
-        return members.firstIndex { $0.0 == key }
+        // Lengths first: they are stored, and most keys of an object differ in length.
+        let length = key.utf8.count
+        return members.firstIndex { $0.0.utf8.count == length && $0.0 == key }
     }
 }
 

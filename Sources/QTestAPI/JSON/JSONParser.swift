@@ -7,6 +7,9 @@ import HTTPServer
 /// sequence must end in a value or a `Failure`, never a trap, and in time linear in its size:
 ///
 /// - objects add members through ``JSONObject``'s key index (no scan per member);
+/// - members and items gather on two stacks the whole parse shares, and each object or array
+///   is then copied out once at its final size: growing every one of them by doubling was half
+///   of parsing a 10,000-result upload (reallocations, and the fresh heap pages they touch);
 /// - nesting is bounded by ``maxDepth`` so that `[[[[…` cannot exhaust the stack;
 /// - numbers are checked against the grammar and kept as text when they are not an `Int64`
 ///   (no `Double` conversion, so no overflow to trap on or precision to lose);
@@ -32,6 +35,10 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Members of the objects being parsed, innermost last (see the type's notes).
+    private var memberStack: [(String, JSON)] = []
+    /// Items of the arrays being parsed, innermost last.
+    private var itemStack: [JSON] = []
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -85,9 +92,9 @@ struct JSONParser {
     private mutating func parseObject() throws(Failure) -> JSON {
         try enter(); defer { depth -= 1 }
         index += 1
-        var object = JSONObject()
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError }
@@ -96,12 +103,19 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw syntaxError }
             index += 1
             skipWhitespace()
-            // A repeated key keeps its first position and takes the last value (JSONObject).
-            object.set(key, try parseValue())
+            // Nested values push and pop above `base` before this member is pushed.
+            let value = try parseValue()
+            memberStack.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw syntaxError }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                // A repeated key keeps its first position and takes the last value (JSONObject).
+                let object = JSONObject(memberStack[base...])
+                memberStack.removeLast(memberStack.count - base)
+                return .object(object)
+            }
             throw syntaxError
         }
     }
@@ -109,16 +123,22 @@ struct JSONParser {
     private mutating func parseArray() throws(Failure) -> JSON {
         try enter(); defer { depth -= 1 }
         index += 1
-        var items: [JSON] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array([]) }
+        let base = itemStack.count
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            let item = try parseValue()
+            itemStack.append(item)
             skipWhitespace()
             guard index < bytes.count else { throw syntaxError }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                let items = Array(itemStack[base...])
+                itemStack.removeLast(itemStack.count - base)
+                return .array(items)
+            }
             throw syntaxError
         }
     }

@@ -58,7 +58,7 @@ extension AutomationImport {
         let created = StorageDate.text(now)
         for (n, i) in newIndexes.enumerated() {
             let result = results[i], fingerprint = planned[i].fingerprint
-            let rawName = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
+            let rawName = WhiteSpace.trimmed(result.name).isEmpty ? fingerprint : result.name
             let name = try TestCases.validName(String(rawName.prefix(500)))
             let moduleId: Int64
             if let given = modules[i] { moduleId = given } else {

@@ -170,7 +170,7 @@ public final class AutomationImport {
         if result.testCaseVersionId != nil {
             throw StoreError.badRequest("test_logs[\(index)]: test_case_version_id must be omitted for a test case that does not exist yet")
         }
-        let name = result.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? fingerprint : result.name
+        let name = WhiteSpace.trimmed(result.name).isEmpty ? fingerprint : result.name
         let (testCase, version) = try TestCases.create(db, projectId: projectId, TestCaseDraft(
             name: String(name.prefix(500)), moduleId: moduleId,
             properties: try ObjectProperties.known(db, projectId: projectId, .testCase, result.testCaseProperties),
@@ -205,7 +205,7 @@ public final class AutomationImport {
     }
 
     func module(named rawName: String, under parent: Int64?) throws -> Int64 {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = WhiteSpace.trimmed(rawName)
         let key = "\(parent ?? 0)/\(name)"
         if let id = moduleIDs[key] { return id }
         let id: Int64
@@ -219,7 +219,7 @@ public final class AutomationImport {
     }
 
     func cycle(named rawName: String, under parent: ExecutionParent) throws -> Int64 {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = WhiteSpace.trimmed(rawName)
         let key = "\(parent.type.rawValue):\(parent.id)/\(name)"
         if let id = cycleIDs[key] { return id }
         let id: Int64

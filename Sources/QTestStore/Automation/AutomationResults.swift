@@ -63,7 +63,7 @@ public struct AutomationResult: Sendable, Equatable {
 
     /// The fingerprint used to find the test case: the automation content, else the name.
     public var fingerprint: String {
-        let content = automationContent?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let content = automationContent.map(WhiteSpace.trimmed) ?? ""
         return content.isEmpty ? name : content
     }
 
