@@ -38,20 +38,4 @@ struct RoutePattern: Sendable {
         }
         return params
     }
-
-    /// The number of segments a matching path has.
-    var segmentCount: Int { segments.count }
-
-    /// Specificity for "literal beats parameter": compared left to right, a literal at the
-    /// first differing position wins, so "/runs/current" beats "/runs/{id}".
-    func isMoreSpecific(than other: RoutePattern) -> Bool {
-        for (a, b) in zip(segments, other.segments) {
-            switch (a, b) {
-            case (.literal, .parameter): return true
-            case (.parameter, .literal): return false
-            default: continue
-            }
-        }
-        return false
-    }
 }
