@@ -75,6 +75,8 @@ public final class QTestDatabase: Sendable {
         self.busyTimeout = busyTimeout
         self.logger = logger
         self.temporary = temporary
+        let writes = self.writes
+        readCache = ReadCache { writes.count.load(ordering: .sequentiallyConsistent) }
         // An image is a store this binary migrated: nothing is left to apply.
         if image == nil { try Schema.migrator.migrate(writer) }
     }
@@ -101,7 +103,7 @@ public final class QTestDatabase: Sendable {
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
         if waitedMs >= 1 { logger.debug("database: a write waited \(String(format: "%.1f", waitedMs)) ms for the write lock") }
-        defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+        defer { writeGate.signal(); writes.count.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         return try DatabaseErrorMapping.mapping {
             try IDBlocks.$current.withValue(idBlocks) {
                 try writer.write { db in
@@ -119,24 +121,29 @@ public final class QTestDatabase: Sendable {
         guard writeGate.wait(timeout: .now() + busyTimeout) == .success else {
             throw StoreError.busy("The emulator is busy with other writes; retry the request")
         }
-        defer { writeGate.signal(); writeCount.wrappingAdd(1, ordering: .sequentiallyConsistent) }
+        defer { writeGate.signal(); writes.count.wrappingAdd(1, ordering: .sequentiallyConsistent) }
         return try DatabaseErrorMapping.mapping { try body() }
     }
 
     /// Runs `value` with read access, on a snapshot beside any write in progress.
+    /// Reads may use ``ReadCache`` entries of the generation seen before the read began.
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try DatabaseErrorMapping.mapping { try writer.read(value) }
+        let scope = ReadCache.Scope(cache: readCache, generation: generation)
+        return try DatabaseErrorMapping.mapping {
+            try writer.read { db in try ReadCache.$current.withValue(scope) { try value(db) } }
+        }
     }
 
     /// A number that changes after every write: cached reads are valid while it is unchanged.
-    public var generation: UInt64 { writeCount.load(ordering: .sequentiallyConsistent) }
-    /// Completed writes. Sequentially consistent, like the lock it replaces: a reader that
-    /// sees the new count also sees the write's effects.
-    private let writeCount = Atomic<UInt64>(0)
+    public var generation: UInt64 { writes.count.load(ordering: .sequentiallyConsistent) }
+    /// Completed writes.
+    private let writes = WriteCounter()
+    /// Field definitions and the like, by generation.
+    private let readCache: ReadCache
 
     /// Deletes every row (schema and migrations stay) and resets all id/PID counters.
     public func reset() throws {
-        try writer.write { db in try Schema.deleteAllRows(db) }
+        try exclusively { try writer.write { db in try Schema.deleteAllRows(db) } }
     }
 
     /// The names of the applied migrations, in order.
@@ -148,4 +155,10 @@ public final class QTestDatabase: Sendable {
     public func backup(to other: QTestDatabase) throws {
         try writer.backup(to: other.writer)
     }
+}
+
+/// Completed writes, shared with the ``ReadCache`` that checks them. Sequentially consistent,
+/// like the lock it replaces: a reader that sees the new count also sees the write's effects.
+final class WriteCounter: Sendable {
+    let count = Atomic<UInt64>(0)
 }

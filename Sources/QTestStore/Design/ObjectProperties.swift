@@ -78,7 +78,16 @@ public enum ObjectProperties {
         var isUser: Bool
     }
 
+    /// The active fields of `kind` in `projectId`, as ``fields(_:projectId:_:)`` orders them.
+    /// Inside a read, from the ``ReadCache`` while no write has happened since.
     static func fieldInfo(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [FieldInfo] {
+        guard let scope = ReadCache.current else { return try readFieldInfo(db, projectId: projectId, kind) }
+        return try scope.cache.fieldInfo(projectId: projectId, kind, at: scope.generation) {
+            try readFieldInfo(db, projectId: projectId, kind)
+        }
+    }
+
+    private static func readFieldInfo(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [FieldInfo] {
         let statement = try db.cachedStatement(sql: """
             SELECT id, label, constrained, attribute_type FROM fields WHERE (project_id = ? OR project_id IS NULL) AND object_type = ? AND is_active
             ORDER BY project_id IS NULL, sort_order, id
