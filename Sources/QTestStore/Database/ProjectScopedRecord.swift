@@ -18,7 +18,10 @@ public protocol ProjectScopedRecord: StoreRecord {
 extension ProjectScopedRecord {
     /// The record `id` of `projectId`, or nil (one of another project is nil too).
     public static func find(_ db: Database, projectId: Int64, _ id: Int64) throws -> Self? {
-        guard let record = try fetchOne(db, key: id), record.projectId == projectId else { return nil }
+        // A cached statement: the query interface builds and prepares its SQL on every call,
+        // and this runs several times for each object a request reads.
+        guard let record = try db.cachedRecord(Self.self, sql: "SELECT * FROM \(databaseTableName) WHERE id = ?", arguments: [id]),
+              record.projectId == projectId else { return nil }
         return record
     }
 

@@ -23,9 +23,10 @@ public enum ArtifactReferences {
         let label = kind.rawValue.replacingOccurrences(of: "-", with: " ").dropLast()
         let found: Int64?
         if let id = Int64(text) {
-            found = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE id = ? AND project_id = ?", arguments: [id, projectId])
+            found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id = ? AND project_id = ?"), arguments: [id, projectId])
         } else if let number = PIDs.parse(text, kind), let prefix = kind.pidPrefix {
-            found = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE pid = ? AND project_id = ?", arguments: [prefix + String(number), projectId])
+            found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE pid = ? AND project_id = ?"),
+                                       arguments: [prefix + String(number), projectId])
         } else {
             throw StoreError.badRequest("'\(reference)' is not an id or PID of a \(label)")
         }

@@ -40,7 +40,7 @@ public struct TestCaseVersionRecord: StoreRecord, Identifiable {
 public enum TestCaseVersions {
     /// The newest version (highest major, then minor).
     public static func latest(_ db: Database, caseId: Int64) throws -> TestCaseVersionRecord {
-        guard let v = try TestCaseVersionRecord.fetchOne(db, sql: """
+        guard let v = try db.cachedRecord(TestCaseVersionRecord.self, sql: """
             SELECT * FROM test_case_versions WHERE test_case_id = ? ORDER BY major DESC, minor DESC LIMIT 1
             """, arguments: [caseId]) else { throw StoreError.internalError("Test case \(caseId) has no version") }
         return v

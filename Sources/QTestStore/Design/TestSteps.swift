@@ -50,9 +50,10 @@ public struct TestStepRecord: StoreRecord, Identifiable {
 public enum TestSteps {
     /// Steps of a version in order (paged when asked).
     public static func list(_ db: Database, versionId: Int64, paging: Paging = .all) throws -> [TestStepRecord] {
-        try TestStepRecord.fetchAll(db, sql: """
-            SELECT * FROM test_steps WHERE test_case_version_id = ? ORDER BY sort_order, id \(paging.sql)
-            """, arguments: [versionId])
+        // The page is bound, not spliced in, so that one cached statement serves every page.
+        try db.cachedRecords(TestStepRecord.self, sql: """
+            SELECT * FROM test_steps WHERE test_case_version_id = ? ORDER BY sort_order, id LIMIT ? OFFSET ?
+            """, arguments: [versionId, paging.limit, paging.offset])
     }
 
     /// Steps of many versions at once, grouped by version id (for lists of cases).
