@@ -19,8 +19,9 @@ public enum ArtifactReferences {
     /// an id nor a PID of that kind.
     public static func resolve(_ db: Database, projectId: Int64, _ kind: ObjectKind, _ reference: String) throws -> Int64 {
         guard let table = tables[kind] else { throw StoreError.badRequest("\(kind.rawValue) have no PIDs") }
-        let text = reference.trimmingCharacters(in: .whitespaces)
-        let label = kind.rawValue.replacingOccurrences(of: "-", with: " ").dropLast()
+        let text = ObjectProperties.trimmingSpaces(reference)
+        // Only errors name the kind ("test case"): not worth building on every lookup.
+        var label: String { String(kind.rawValue.replacingOccurrences(of: "-", with: " ").dropLast()) }
         let found: Int64?
         if let id = Int64(text) {
             found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id = ? AND project_id = ?"), arguments: [id, projectId])

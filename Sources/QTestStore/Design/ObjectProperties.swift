@@ -257,6 +257,6 @@ public enum ObjectProperties {
     static func parts(_ value: String) -> [String] {
         var text = Substring(value)
         if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: ",").map { trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
     }
 }
