@@ -11,4 +11,12 @@ struct WhiteSpaceTests {
             #expect(WhiteSpace.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
         }
     }
+
+    /// The same for values and references, trimmed of `.whitespaces` only.
+    @Test func trimsSpacesAsFoundationDoes() {
+        let samples = ["", " ", "\t", " 601 ", "\u{A0}7", "8\u{3000}", "\u{200B}123", "123\u{200B}", "\nline\n", "RQ-3"]
+        for text in samples {
+            #expect(ObjectProperties.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -126,13 +126,16 @@ public enum ObjectProperties {
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's character-set walk for
-    /// the usual text that neither starts nor ends with a space or tab (the set is the Unicode
-    /// space separators and the tab).
+    /// the usual text that neither starts nor ends with a character of the set. The set is looked
+    /// up rather than described: besides the Unicode space separators and the tab, Foundation's
+    /// holds U+200B.
     static func trimmingSpaces(_ text: String) -> String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              spaces.contains(first) || spaces.contains(last) else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
+
+    private static let spaces = CharacterSet.whitespaces
 
     /// The active fields of `kind` by id, for ``apply(_:fields:fieldKind:valueKind:objectId:_:)``.
     static func fieldsByID(_ db: Database, projectId: Int64, _ kind: ObjectKind) throws -> [Int64: FieldRecord] {
